@@ -1,0 +1,207 @@
+/**
+ * `buildGraph`: from a deal to a {@link PowerGraph} (design section 5).
+ *
+ * @module
+ */
+import { resolveOptions, checks } from '../internal/options.js';
+import { parseDeal } from '../model/parse-deal.js';
+import { parseIsoDate } from '../model/schema.js';
+import type { Deal } from '../model/types.js';
+import { collectPairs } from './pairs.js';
+import { PowerGraph, isPowerGraph, type BuildGraphOptions, type Csr } from './power-graph.js';
+
+const DEFAULTS: Required<BuildGraphOptions> = { managerWeight: 0.5, reportWeight: 0.3, halfLifeDays: 90 };
+const DAY_MS = 86_400_000;
+
+/**
+ * Builds the influence graph of a deal: derived `reportsTo` edges (manager -> report 0.5, report ->
+ * manager 0.3 split among the manager's reports; explicit edges win), noisy-OR merging of parallel
+ * edges, formal levels, and our relationship strength with recency decay.
+ *
+ * The input is parsed first (parsing is idempotent, so a parsed deal is fine), so a raw JSON
+ * object works too and bad input throws {@link ValidationError}.
+ *
+ * @param deal - a deal (parsed or raw)
+ * @param options - see {@link BuildGraphOptions}
+ * @returns a {@link PowerGraph}: CSR views for the analyses, and `.graphology` on demand
+ * @throws {@link ValidationError} when the deal is invalid; {@link OptionError} on a bad option
+ * @example
+ * ```ts
+ * const g = buildGraph(harborDeal);
+ * g.weight(g.indexOf('coo')!, g.indexOf('ceo')!); // => 0.15   (0.3 split between two reports)
+ * g.rel[g.indexOf('whm')!];                      // => 0.714330 (0.9 * 0.5^(30/90))
+ * ```
+ * @see design.md section 3 (edges, rel) and 5 (the graph)
+ * @category Graph
+ */
+export function buildGraph(deal: Deal | unknown, options?: BuildGraphOptions): PowerGraph {
+  const opts = resolveOptions('buildGraph', DEFAULTS, options, {
+    managerWeight: checks.number(0, 1),
+    reportWeight: checks.number(0, 1),
+    halfLifeDays: checks.positive(true),
+  });
+  const parsed = parseDeal(deal);
+  const ids = parsed.people.map((p) => p.id).sort(compareIds);
+  const n = ids.length;
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const people = new Array<Deal['people'][number]>(n);
+  for (const person of parsed.people) people[index.get(person.id)!] = person;
+
+  // Edges: one entry per ordered pair, then CSR views of the positive influence weights.
+  const pairs = collectPairs(parsed, index, opts);
+  const influence: [number, number, number][] = [];
+  const derived: boolean[] = [];
+  const informs: [number, number, number][] = [];
+  const conflictKeys = new Set<number>();
+  for (const [key, pair] of pairs) {
+    const u = Math.floor(key / n);
+    const v = key - u * n;
+    if (pair.weight !== undefined && pair.weight > 0) {
+      influence.push([u, v, pair.weight]);
+      derived.push(pair.kinds.has('derived'));
+    }
+    if (pair.informs !== undefined && pair.informs > 0) informs.push([v, u, pair.informs]);
+    if (pair.kinds.has('conflict')) conflictKeys.add(u < v ? u * n + v : v * n + u);
+  }
+  const { flags: derivedOut, ...influenceOut } = toCsr(n, influence, derived);
+  const { flags: _in, ...influenceIn } = toCsr(n, influence.map(([u, v, w]) => [v, u, w] as const));
+  const { flags: _inf, ...informsIn } = toCsr(n, informs);
+
+  // Levels: explicit wins; else 1 + the smallest level among the managers; no manager = 1.
+  const managers = people.map((p) => p.reportsTo.map((m) => index.get(m)!));
+  const level = levels(people, managers);
+  const hasManager = new Uint8Array(n);
+  for (let i = 0; i < n; i++) hasManager[i] = managers[i]!.length > 0 ? 1 : 0;
+
+  const stance = new Float64Array(n);
+  const influenceArr = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    stance[i] = people[i]!.stance ?? Number.NaN;
+    influenceArr[i] = people[i]!.influence ?? Number.NaN;
+  }
+
+  return new PowerGraph({
+    deal: parsed,
+    options: opts,
+    ids,
+    people,
+    index,
+    influenceOut,
+    influenceIn,
+    derivedOut,
+    informsIn,
+    level,
+    hasManager,
+    rel: relationshipStrengths(parsed, index, opts.halfLifeDays),
+    stance,
+    influence: influenceArr,
+    conflictKeys,
+  });
+}
+
+/**
+ * Returns the input when it is already a {@link PowerGraph}, else builds one.
+ *
+ * @internal
+ */
+export function toPowerGraph(input: Deal | PowerGraph | unknown): PowerGraph {
+  return isPowerGraph(input) ? input : buildGraph(input);
+}
+
+/** Ascending by UTF-16 code unit (what `<` does on strings): the tie-break of design section 1.5. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Our relationship strength with each person: the max over contacts of
+ * `strength * 0.5^(days / halfLifeDays)`, `days = max(0, asOf - lastContact)`; no date = no decay.
+ *
+ * @example
+ * ```ts
+ * decayedStrength(0.9, '2026-10-02', '2026-11-01', 90); // => 0.714330  (30 days, a third of a half-life)
+ * ```
+ * @category Graph
+ */
+export function decayedStrength(strength: number, lastContact: string | undefined, asOf: string | undefined, halfLifeDays: number): number {
+  if (lastContact === undefined || asOf === undefined || halfLifeDays === Number.POSITIVE_INFINITY) return strength;
+  const days = Math.max(0, (parseIsoDate(asOf)! - parseIsoDate(lastContact)!) / DAY_MS);
+  return strength * 0.5 ** (days / halfLifeDays);
+}
+
+function relationshipStrengths(deal: Deal, index: ReadonlyMap<string, number>, halfLifeDays: number): Float64Array {
+  const rel = new Float64Array(index.size);
+  for (const c of deal.contacts) {
+    const i = index.get(c.person)!;
+    const s = decayedStrength(c.strength, c.lastContact, deal.asOf, halfLifeDays);
+    if (s > rel[i]!) rel[i] = s;
+  }
+  return rel;
+}
+
+/**
+ * Builds a CSR matrix from (row, column, value) entries by a counting sort on rows, then sorts
+ * each row by column. `flags`, when given, are permuted the same way and returned aligned.
+ */
+function toCsr(n: number, entries: readonly (readonly [number, number, number])[], flags?: readonly boolean[]): Csr & { flags: Uint8Array } {
+  const m = entries.length;
+  const ptr = new Int32Array(n + 1);
+  for (const e of entries) ptr[e[0] + 1]!++;
+  for (let r = 0; r < n; r++) ptr[r + 1]! += ptr[r]!;
+  const next = ptr.slice(0, n);
+  const order = new Int32Array(m);
+  entries.forEach((e, k) => {
+    order[next[e[0]]!++] = k;
+  });
+  for (let r = 0; r < n; r++) {
+    const lo = ptr[r]!;
+    const hi = ptr[r + 1]!;
+    if (hi - lo > 1) order.subarray(lo, hi).sort((a, b) => entries[a]![1] - entries[b]![1]);
+  }
+  const idx = new Int32Array(m);
+  const w = new Float64Array(m);
+  const outFlags = new Uint8Array(flags ? m : 0);
+  for (let k = 0; k < m; k++) {
+    const e = entries[order[k]!]!;
+    idx[k] = e[1];
+    w[k] = e[2];
+    if (flags) outFlags[k] = flags[order[k]!] ? 1 : 0;
+  }
+  return { ptr, idx, w, flags: outFlags };
+}
+
+/** Levels by an iterative memoised walk up the reporting lines (no recursion: a 100,000-long chain is fine). */
+function levels(people: readonly Deal['people'][number][], managers: readonly number[][]): Int32Array {
+  const n = people.length;
+  const level = new Int32Array(n); // 0 = not computed yet
+  for (let start = 0; start < n; start++) {
+    if (level[start] !== 0) continue;
+    const stack = [start];
+    while (stack.length > 0) {
+      const i = stack[stack.length - 1]!;
+      if (level[i] !== 0) {
+        stack.pop();
+        continue;
+      }
+      const explicit = people[i]!.level;
+      if (explicit !== undefined || managers[i]!.length === 0) {
+        level[i] = explicit ?? 1;
+        stack.pop();
+        continue;
+      }
+      let pending = false;
+      let best = Number.POSITIVE_INFINITY;
+      for (const m of managers[i]!) {
+        if (level[m] === 0) {
+          stack.push(m);
+          pending = true;
+        } else best = Math.min(best, level[m]!);
+      }
+      if (!pending) {
+        level[i] = best + 1;
+        stack.pop();
+      }
+    }
+  }
+  return level;
+}

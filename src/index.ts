@@ -1,0 +1,65 @@
+/**
+ * powermap: key-account selling analytics on a weighted influence graph.
+ *
+ * @packageDocumentation
+ */
+export {
+  PowermapError,
+  ValidationError,
+  UnknownPersonError,
+  ConvergenceError,
+  OptionError,
+  type Issue,
+} from './errors.js';
+export {
+  parseDeal,
+  safeParseDeal,
+  dealJsonSchema,
+  dealSchema,
+  formatPath,
+  parseIsoDate,
+  normalizeLabel,
+  stanceFromLabel,
+  influenceFromLabel,
+  roleFromLabel,
+  stanceLabel,
+  influenceLabel,
+  ROLES,
+  STANCE_LABELS,
+  INFLUENCE_LABELS,
+  ROLE_ALIASES,
+  type SafeParseDealResult,
+  type DealInput,
+  type Deal,
+  type Person,
+  type Relation,
+  type RelationKind,
+  type TeamMember,
+  type Contact,
+  type Competitor,
+  type Intel,
+  type KeySuccessFactor,
+  type Account,
+  type Stage,
+  type Role,
+} from './model/index.js';
+export {
+  buildGraph,
+  decayedStrength,
+  fromGraphology,
+  PowerGraph,
+  isPowerGraph,
+  type BuildGraphOptions,
+  type Csr,
+  type PowerEdgeAttributes,
+  type PowerNodeAttributes,
+} from './graph/index.js';
+export {
+  explain,
+  formatMessage,
+  catalogues,
+  type Explanation,
+  type Locale,
+  type MessageParams,
+  type Catalogue,
+} from './explain/index.js';

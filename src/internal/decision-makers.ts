@@ -1,0 +1,59 @@
+/**
+ * The one set of decision makers used everywhere (design section 6, "Decision makers"):
+ * role `decision-maker`; if nobody has it, every `economic-buyer`; if none, the single highest-p
+ * person with no manager (or the highest overall if everyone has one), marked inferred.
+ *
+ * @internal
+ * @module
+ */
+import type { PowerGraph } from '../graph/power-graph.js';
+import { RANK_KERNEL_DEFAULTS, rankScores, type RankKernelOptions } from './rank-scores.js';
+
+export interface DecisionMakerRef {
+  readonly index: number;
+  readonly inferred: boolean;
+  /** Why this person counts as a decision maker. */
+  readonly basis: 'role:decision-maker' | 'role:economic-buyer' | 'inferred:top-score-without-manager' | 'inferred:top-score';
+}
+
+/** Decision makers in index (= id) order. `p` options only matter when one must be inferred. */
+export function decisionMakers(g: PowerGraph, rank: RankKernelOptions = RANK_KERNEL_DEFAULTS): DecisionMakerRef[] {
+  const withRole = (role: 'decision-maker' | 'economic-buyer') =>
+    g.people.flatMap((p, i) => (p.roles.includes(role) ? [i] : []));
+  const dms = withRole('decision-maker');
+  if (dms.length > 0) return dms.map((index) => ({ index, inferred: false, basis: 'role:decision-maker' }));
+  const ebs = withRole('economic-buyer');
+  if (ebs.length > 0) return ebs.map((index) => ({ index, inferred: false, basis: 'role:economic-buyer' }));
+  const { p } = rankScores(g, rank);
+  let best = -1;
+  let anyTop = false;
+  for (let i = 0; i < g.n; i++) if (g.hasManager[i] === 0) anyTop = true;
+  for (let i = 0; i < g.n; i++) {
+    if (anyTop && g.hasManager[i] !== 0) continue;
+    // Strictly greater beyond the tie tolerance: ties keep the smaller index (= smaller id).
+    if (best < 0 || greaterThan(p[i]!, p[best]!)) best = i;
+  }
+  return [{ index: best, inferred: true, basis: anyTop ? 'inferred:top-score-without-manager' : 'inferred:top-score' }];
+}
+
+/** The tie rule of design section 6: a and b are tied when they differ by at most 1e-12 x max(1, |a|, |b|). */
+export function tied(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** `a > b` and not tied. */
+export function greaterThan(a: number, b: number): boolean {
+  return a > b && !tied(a, b);
+}
+
+/** Sort comparator: score descending, ties (design rule) by id ascending. */
+export function byScoreThenId<T>(score: (x: T) => number, id: (x: T) => string): (a: T, b: T) => number {
+  return (a, b) => {
+    const sa = score(a);
+    const sb = score(b);
+    if (!tied(sa, sb)) return sb - sa;
+    const ia = id(a);
+    const ib = id(b);
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  };
+}
