@@ -63,3 +63,4 @@ export {
   type MessageParams,
   type Catalogue,
 } from './explain/index.js';
+export * from './analyses/index.js';

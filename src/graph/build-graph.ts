@@ -40,7 +40,16 @@ export function buildGraph(deal: Deal | unknown, options?: BuildGraphOptions): P
     reportWeight: checks.number(0, 1),
     halfLifeDays: checks.positive(true),
   });
-  const parsed = parseDeal(deal);
+  return buildParsedGraph(parseDeal(deal), opts);
+}
+
+/**
+ * Builds the graph of a deal that is already parsed (no validation): for derived deals, such as
+ * a deal with one person removed.
+ *
+ * @internal
+ */
+export function buildParsedGraph(parsed: Deal, opts: Required<BuildGraphOptions>): PowerGraph {
   const ids = parsed.people.map((p) => p.id).sort(compareIds);
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));

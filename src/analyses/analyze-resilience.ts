@@ -1,0 +1,153 @@
+/**
+ * `analyzeResilience` (M6.3): what remains of our position if one person leaves.
+ *
+ * @module
+ */
+import { buildParsedGraph, toPowerGraph } from '../graph/build-graph.js';
+import type { PowerGraph } from '../graph/power-graph.js';
+import type { Deal } from '../model/types.js';
+import { SCORE_CHECKS, SCORE_DEFAULTS, displayName, type ScoreOptions } from '../internal/common.js';
+import { byScoreThenId } from '../internal/decision-makers.js';
+import { checks, resolveOptions } from '../internal/options.js';
+import { withoutPerson } from '../internal/without-person.js';
+import { checkDecisionMakerCoverage, type CoverageStatus } from './check-decision-maker-coverage.js';
+import { findAllies } from './find-allies.js';
+import { measureSupportBase } from './measure-support-base.js';
+
+/** Options of {@link analyzeResilience}. */
+export interface ResilienceOptions extends ScoreOptions {
+  /** Analyse at most this many people (our contacts and allies with the highest key-people score). Default 25. */
+  limit?: number;
+  /** A drop of the net support base by at least this much also makes a single point of failure. Default 0.1. */
+  supportDrop?: number;
+}
+
+/** Our access to one decision maker. */
+export interface DecisionMakerAccess {
+  readonly id: string;
+  readonly probability: number;
+  readonly status: CoverageStatus;
+}
+
+/** What remains if one person leaves. */
+export interface DepartureImpact {
+  readonly id: string;
+  readonly name: string;
+  /** Why this person was analysed: one of our contacts, an ally, or both. */
+  readonly why: readonly ('contact' | 'ally')[];
+  /** Support and net support base without them. */
+  readonly support: number;
+  readonly net: number;
+  /** `baseline.net - net`: how much net support their departure costs (negative: it helps). */
+  readonly netLoss: number;
+  /** Access to each baseline decision maker who remains. */
+  readonly decisionMakerAccess: readonly DecisionMakerAccess[];
+  /** Decision makers whose access status falls to `weak-path` or `none` (from `direct` or `path`). */
+  readonly lostAccessTo: readonly string[];
+  /** True when their departure loses decision-maker access, leaves us without any contact, or drops net support by `supportDrop` or more. */
+  readonly singlePointOfFailure: boolean;
+  /** Why it is a single point of failure, in words (empty otherwise). */
+  readonly reasons: readonly string[];
+}
+
+/** Result of {@link analyzeResilience}. */
+export interface Resilience {
+  readonly baseline: {
+    readonly support: number;
+    readonly net: number;
+    readonly decisionMakerAccess: readonly DecisionMakerAccess[];
+  };
+  /** Single points of failure first, then by net loss descending, then id. */
+  readonly people: readonly DepartureImpact[];
+  /** Contacts and allies not analysed because of `limit`, by id. */
+  readonly skipped: readonly string[];
+  readonly rule: string;
+}
+
+const DEFAULTS: Required<ResilienceOptions> = { ...SCORE_DEFAULTS, limit: 25, supportDrop: 0.1 };
+
+/**
+ * For each of our contacts and each ally: the support base and decision-maker access that remain
+ * if that person leaves (their relations and contacts leave with them; their reports lose that
+ * manager line). Single points of failure come first: people whose departure loses our access to a
+ * decision maker, leaves us without any contact, or drops the net support base by `supportDrop`.
+ *
+ * Each departure rebuilds the graph and re-runs the analyses: O(limit x (V + E) log V).
+ *
+ * @param input - a deal (parsed or raw) or a {@link PowerGraph}
+ * @param options - see {@link ResilienceOptions}
+ * @returns the baseline and the impact of each departure
+ * @throws {@link ValidationError} on an invalid deal; {@link OptionError} on a bad option
+ * @example
+ * ```ts
+ * const r = analyzeResilience(harborDeal);
+ * r.people[0].id;                    // => 'whm'   (Ana carries our only good path to the CEO)
+ * r.people[0].singlePointOfFailure;  // => true
+ * ```
+ * @see methodology M6.3 — the support base grows or shrinks; a champion leaving is the classic shrink
+ * @category Relationship power
+ */
+export function analyzeResilience(input: Deal | PowerGraph | unknown, options?: ResilienceOptions): Resilience {
+  const o = resolveOptions('analyzeResilience', DEFAULTS, options, {
+    ...SCORE_CHECKS,
+    limit: checks.integer(0),
+    supportDrop: checks.number(0, 2),
+  });
+  const g = toPowerGraph(input);
+  const score = { alpha: o.alpha, normalization: o.normalization };
+  const base = measureSupportBase(g, score);
+  const baseAccess = access(g, score);
+  const weightOf = new Map(base.contributors.map((c) => [c.id, c.weight]));
+
+  const why = new Map<string, ('contact' | 'ally')[]>();
+  for (let i = 0; i < g.n; i++) if (g.rel[i]! > 0) why.set(g.ids[i]!, ['contact']);
+  for (const ally of findAllies(g, score).allies) why.set(ally.id, [...(why.get(ally.id) ?? []), 'ally']);
+  const ranked = [...why.keys()].sort(byScoreThenId((id) => weightOf.get(id)!, (id) => id));
+  const analysed = g.n > 1 ? ranked.slice(0, o.limit) : [];
+  const contacts = [...why].filter(([, w]) => w.includes('contact')).map(([id]) => id);
+
+  const people = analysed.map((id): DepartureImpact => {
+    const after = buildParsedGraph(withoutPerson(g.deal, id), g.options);
+    const afterBase = measureSupportBase(after, score);
+    const afterAccess = access(after, score).filter((a) => a.id !== id && baseAccess.some((b) => b.id === a.id));
+    const lostAccessTo = baseAccess
+      .filter((b) => b.id !== id && (b.status === 'direct' || b.status === 'path'))
+      .filter((b) => {
+        const now = afterAccess.find((a) => a.id === b.id);
+        return !now || now.status === 'weak-path' || now.status === 'none';
+      })
+      .map((b) => b.id);
+    const netLoss = base.net - afterBase.net;
+    const reasons: string[] = [];
+    if (lostAccessTo.length > 0) reasons.push(`loses our access to ${lostAccessTo.join(', ')}`);
+    if (contacts.length === 1 && contacts[0] === id) reasons.push('our only contact in the account');
+    if (netLoss >= o.supportDrop) reasons.push(`net support drops by ${netLoss.toFixed(3)}`);
+    return {
+      id,
+      name: displayName(g, g.index.get(id)!),
+      why: why.get(id)!,
+      support: afterBase.support,
+      net: afterBase.net,
+      netLoss,
+      decisionMakerAccess: afterAccess,
+      lostAccessTo,
+      singlePointOfFailure: reasons.length > 0,
+      reasons,
+    };
+  });
+  people.sort((a, b) => Number(b.singlePointOfFailure) - Number(a.singlePointOfFailure) || byScoreThenId<DepartureImpact>((x) => x.netLoss, (x) => x.id)(a, b));
+  return {
+    baseline: { support: base.support, net: base.net, decisionMakerAccess: baseAccess },
+    people,
+    skipped: ranked.slice(analysed.length).sort(),
+    rule: 'remove the person with their relations and contacts, rebuild, and re-measure the support base and decision-maker access',
+  };
+}
+
+function access(g: PowerGraph, score: Required<ScoreOptions>): DecisionMakerAccess[] {
+  return checkDecisionMakerCoverage(g, { ...score, k: 1 }).decisionMakers.map((d) => ({
+    id: d.id,
+    probability: d.best?.probability ?? 0,
+    status: d.status,
+  }));
+}

@@ -1,0 +1,286 @@
+/**
+ * The access graph of design section 6 item 5, shared by decision-maker coverage, engagement
+ * feasibility, gatekeepers, coach criterion 7 and resilience.
+ *
+ * Undirected: an edge between two people when either influences the other, `q = max(w_uv, w_vu)`,
+ * minus pairs in `conflict` and edges with q = 0; a virtual source US (index n) joined to each
+ * person with `rel > 0` by `q = rel`. A path's probability is the product of its edges' q times,
+ * for every person strictly inside the path, `f = (1 + u) / 2` (unknown u = 0). The entry contact
+ * is inside the path; the target's own stance never counts; f = 0 (an opponent) blocks.
+ *
+ * Searches run on `-ln` costs: leaving person x toward y costs `-ln q_xy - ln f_x` (leaving US
+ * costs `-ln rel_y`), so every interior person's factor is paid exactly once and the target's never.
+ *
+ * @internal
+ * @module
+ */
+import type { PowerGraph } from '../graph/power-graph.js';
+import { MinHeap } from './heap.js';
+
+/** The access graph in CSR form over n + 1 nodes (n = US). */
+export interface AccessGraph {
+  readonly n: number;
+  /** The index of the virtual source "us". */
+  readonly us: number;
+  readonly ptr: Int32Array;
+  readonly idx: Int32Array;
+  readonly q: Float64Array;
+  /** Pass-through factor `(1 + u) / 2` per person; 1 for US. */
+  readonly f: Float64Array;
+}
+
+/** Builds (and memoises on the graph) the access graph. */
+export function accessGraph(g: PowerGraph): AccessGraph {
+  const hit = g.memo.get('access') as AccessGraph | undefined;
+  if (hit) return hit;
+  const n = g.n;
+  const us = n;
+  const pairQ = new Map<number, number>();
+  const { ptr, idx, w } = g.influenceOut;
+  for (let u = 0; u < n; u++) {
+    for (let e = ptr[u]!; e < ptr[u + 1]!; e++) {
+      const v = idx[e]!;
+      const key = u < v ? u * n + v : v * n + u;
+      const x = w[e]!;
+      if (x > (pairQ.get(key) ?? 0)) pairQ.set(key, x);
+    }
+  }
+  const degree = new Int32Array(n + 2);
+  const edges: [number, number, number][] = [];
+  for (const [key, q] of pairQ) {
+    const a = Math.floor(key / n);
+    const b = key - a * n;
+    if (q <= 0 || g.conflictKeys.has(key)) continue;
+    edges.push([a, b, q], [b, a, q]);
+  }
+  for (let i = 0; i < n; i++) if (g.rel[i]! > 0) edges.push([us, i, g.rel[i]!]);
+  edges.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  for (const [a] of edges) degree[a + 1]!++;
+  const aptr = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) aptr[i + 1] = aptr[i]! + degree[i + 1]!;
+  const aidx = Int32Array.from(edges, (e) => e[1]);
+  const aq = Float64Array.from(edges, (e) => e[2]);
+  const f = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const u = g.stance[i]!;
+    f[i] = (1 + (Number.isNaN(u) ? 0 : u)) / 2;
+  }
+  f[us] = 1;
+  const result: AccessGraph = { n, us, ptr: aptr, idx: aidx, q: aq, f };
+  g.memo.set('access', result);
+  return result;
+}
+
+/** The multiplicative factor of stepping from `x` over an edge of weight q (x's own factor included). */
+function stepFactor(a: AccessGraph, x: number, q: number): number {
+  return x === a.us ? q : q * a.f[x]!;
+}
+
+/** Result of a single-source search: best probabilities and the predecessor tree. */
+export interface ShortestTree {
+  /** Best probability from the source to each node (0 when unreachable). */
+  readonly probability: Float64Array;
+  /** Predecessor on the best path (-1 for the source and unreachable nodes). */
+  readonly parent: Int32Array;
+  readonly source: number;
+}
+
+/**
+ * Dijkstra from `source` on `-ln` costs, skipping `bannedNodes` and `bannedEdge(x, y)`.
+ * The source's own factor applies (it is interior to a longer path, as a Yen spur node is) unless
+ * `endpointSource`: then the source is a path end, like the target (coach criterion 7 searches
+ * from a decision maker). Ties between equal costs keep the smaller predecessor index.
+ */
+export function bestTree(
+  a: AccessGraph,
+  source: number,
+  bannedNodes?: Uint8Array,
+  bannedEdge?: (x: number, y: number) => boolean,
+  endpointSource = false,
+): ShortestTree {
+  const size = a.n + 1;
+  const cost = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
+  const parent = new Int32Array(size).fill(-1);
+  const done = new Uint8Array(size);
+  const heap = new MinHeap(64);
+  cost[source] = 0;
+  heap.push(0, source);
+  while (heap.size > 0) {
+    const x = heap.pop();
+    if (done[x]) continue;
+    done[x] = 1;
+    for (let e = a.ptr[x]!; e < a.ptr[x + 1]!; e++) {
+      const y = a.idx[e]!;
+      if (done[y] || bannedNodes?.[y] || y === a.us) continue;
+      if (bannedEdge?.(x, y)) continue;
+      const factor = endpointSource && x === source ? a.q[e]! : stepFactor(a, x, a.q[e]!);
+      if (factor <= 0) continue;
+      const c = cost[x]! - Math.log(factor);
+      if (c < cost[y]! || (c === cost[y]! && x < parent[y]!)) {
+        cost[y] = c;
+        parent[y] = x;
+        heap.push(c, y);
+      }
+    }
+  }
+  const probability = new Float64Array(size);
+  for (let i = 0; i < size; i++) probability[i] = Number.isFinite(cost[i]!) ? Math.exp(-cost[i]!) : 0;
+  probability[source] = 1;
+  return { probability, parent, source };
+}
+
+/** The best tree from US, memoised on the graph: best access probability to every person. */
+export function accessFromUs(g: PowerGraph): ShortestTree {
+  const hit = g.memo.get('access:us') as ShortestTree | undefined;
+  if (hit) return hit;
+  const a = accessGraph(g);
+  const tree = bestTree(a, a.us);
+  g.memo.set('access:us', tree);
+  return tree;
+}
+
+/** The path from the tree's source to `target` (source excluded), or null when unreachable. */
+export function pathTo(tree: ShortestTree, target: number): number[] | null {
+  if (target !== tree.source && tree.parent[target] === -1) return null;
+  const path: number[] = [];
+  for (let x = target; x !== tree.source; x = tree.parent[x]!) path.push(x);
+  return path.reverse();
+}
+
+/** Probability of a path given as [source, ...people] (computed as a product, not from costs). */
+export function pathProbability(a: AccessGraph, nodes: readonly number[]): number {
+  let p = 1;
+  for (let k = 0; k + 1 < nodes.length; k++) {
+    const x = nodes[k]!;
+    const y = nodes[k + 1]!;
+    const q = edgeQ(a, x, y);
+    p *= stepFactor(a, x, q);
+  }
+  return p;
+}
+
+/** The q of the edge x - y (0 when absent). */
+export function edgeQ(a: AccessGraph, x: number, y: number): number {
+  let lo = a.ptr[x]!;
+  let hi = a.ptr[x + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = a.idx[mid]!;
+    if (c === y) return a.q[mid]!;
+    if (c < y) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** A path with its probability; `nodes` starts at the search source. */
+export interface RankedPath {
+  readonly nodes: number[];
+  readonly probability: number;
+}
+
+/**
+ * Yen's k shortest loopless paths from `source` to `target` on `-ln` costs (Yen 1971), the best
+ * first. Candidates with equal cost are taken in lexicographic order of their node indices.
+ */
+export function kBestPaths(a: AccessGraph, source: number, target: number, k: number): RankedPath[] {
+  const first = bestTree(a, source);
+  const firstPath = pathTo(first, target);
+  if (firstPath === null || target === source) return [];
+  const found: RankedPath[] = [{ nodes: [source, ...firstPath], probability: pathProbability(a, [source, ...firstPath]) }];
+  const candidates: RankedPath[] = [];
+  const seen = new Set<string>([found[0]!.nodes.join(',')]);
+  const banned = new Uint8Array(a.n + 1);
+  while (found.length < k) {
+    const last = found[found.length - 1]!.nodes;
+    for (let i = 0; i + 1 < last.length; i++) {
+      const spur = last[i]!;
+      const root = last.slice(0, i + 1);
+      const bannedNext = new Set<number>();
+      for (const p of found) {
+        if (p.nodes.length > i + 1 && root.every((x, j) => p.nodes[j] === x)) bannedNext.add(p.nodes[i + 1]!);
+      }
+      banned.fill(0);
+      for (let j = 0; j < i; j++) banned[root[j]!] = 1;
+      const tree = bestTree(a, spur, banned, (x, y) => x === spur && bannedNext.has(y));
+      const spurPath = pathTo(tree, target);
+      if (spurPath === null) continue;
+      const nodes = [...root, ...spurPath];
+      const key = nodes.join(',');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      candidates.push({ nodes, probability: pathProbability(a, nodes) });
+    }
+    if (candidates.length === 0) break;
+    candidates.sort((x, y) => y.probability - x.probability || compareLex(x.nodes, y.nodes));
+    found.push(candidates.shift()!);
+  }
+  return found;
+}
+
+function compareLex(x: readonly number[], y: readonly number[]): number {
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}
+
+/** The widest (maximin) path: the path whose smallest step factor is largest. */
+export interface WidestPath {
+  readonly nodes: number[];
+  /** The smallest factor along the path (an edge q, or an interior person's (1+u)/2). */
+  readonly width: number;
+  /** Where the width is set: the step `from -> to` whose factor is smallest. */
+  readonly limit: { readonly from: number; readonly to: number; readonly by: 'relationship' | 'stance' };
+}
+
+/**
+ * Widest path from `source` to `target`: maximises the smallest factor along the path, where a
+ * step x -> y has the factors q_xy and, when x is a person, f_x. A modified Dijkstra (max-heap on
+ * width; ties by smaller index).
+ */
+export function widestPath(a: AccessGraph, source: number, target: number): WidestPath | null {
+  const size = a.n + 1;
+  const width = new Float64Array(size);
+  const parent = new Int32Array(size).fill(-1);
+  const done = new Uint8Array(size);
+  const heap = new MinHeap(64);
+  width[source] = Number.POSITIVE_INFINITY;
+  heap.push(Number.NEGATIVE_INFINITY, source);
+  while (heap.size > 0) {
+    const x = heap.pop();
+    if (done[x]) continue;
+    done[x] = 1;
+    if (x === target) break;
+    for (let e = a.ptr[x]!; e < a.ptr[x + 1]!; e++) {
+      const y = a.idx[e]!;
+      if (done[y] || y === a.us) continue;
+      const step = x === a.us ? a.q[e]! : Math.min(a.q[e]!, a.f[x]!);
+      const wy = Math.min(width[x]!, step);
+      if (wy > width[y]! || (wy === width[y]! && wy > 0 && x < parent[y]!)) {
+        width[y] = wy;
+        parent[y] = x;
+        heap.push(-wy, y);
+      }
+    }
+  }
+  if (width[target]! <= 0 || target === source) return null;
+  const nodes: number[] = [];
+  for (let x = target; x !== -1; x = parent[x]!) nodes.push(x);
+  nodes.reverse();
+  let limit: WidestPath['limit'] = { from: nodes[0]!, to: nodes[1]!, by: 'relationship' };
+  let smallest = Number.POSITIVE_INFINITY;
+  for (let k = 0; k + 1 < nodes.length; k++) {
+    const x = nodes[k]!;
+    const y = nodes[k + 1]!;
+    const q = edgeQ(a, x, y);
+    if (q < smallest) {
+      smallest = q;
+      limit = { from: x, to: y, by: 'relationship' };
+    }
+    if (x !== a.us && a.f[x]! < smallest) {
+      smallest = a.f[x]!;
+      limit = { from: x, to: y, by: 'stance' };
+    }
+  }
+  return { nodes, width: width[target]!, limit };
+}
