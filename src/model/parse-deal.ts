@@ -164,6 +164,9 @@ function fromZodIssue(issue: z.core.$ZodIssue): PathIssue[] {
         return [{ code: 'non_finite', path, message: `must be a finite number (got ${describeValue(input)})` }];
       return [{ code: 'invalid_value', path, message: `${issue.message} (got ${describeValue(input)})` }];
     case 'invalid_value':
+      // A missing enum field (relations[k].kind) is missing, like any other required field.
+      if (input === undefined)
+        return [{ code: 'required', path, message: `is required (one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')})` }];
       return [
         {
           code: 'invalid_value',
