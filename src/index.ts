@@ -64,3 +64,5 @@ export {
   type Catalogue,
 } from './explain/index.js';
 export * from './analyses/index.js';
+export * from './rules/index.js';
+export { spinQuestions, renderTemplate, type SpinQuestion } from './explain/index.js';

@@ -140,10 +140,12 @@ function coverOne(
   o: Required<CoverageOptions>,
 ): DecisionMakerCoverage {
   const toIds = (nodes: readonly number[]) => nodes.filter((x) => x !== a.us).map((x) => g.ids[x]!);
-  const ranked = kBestPaths(a, a.us, target, o.k);
+  // A path whose product underflows to 0 (denormal strengths) counts as no path, like a blocked one,
+  // so that `best` is null exactly when the status is `none`.
+  const ranked = kBestPaths(a, a.us, target, o.k).filter((r) => r.probability > 0);
   const alternatives = ranked.map((r) => ({ path: toIds(r.nodes), probability: r.probability }));
   const best = alternatives[0] ?? null;
-  const widest = widestPath(a, a.us, target);
+  const widest = best && widestPath(a, a.us, target);
   const rel = g.rel[target]!;
   const status: CoverageStatus =
     rel >= o.directThreshold ? 'direct' : best && best.probability >= o.pathThreshold ? 'path' : best && best.probability > 0 ? 'weak-path' : 'none';

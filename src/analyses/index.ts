@@ -39,3 +39,50 @@ export {
   type CoachCriterion,
 } from './find-coach-candidates.js';
 export type { ScoreOptions, DynamicsOptions, BrokerageSettings } from '../internal/common.js';
+export {
+  assessInformation,
+  INFORMATION_POINTS,
+  type InformationOptions,
+  type Information,
+  type InformationPoint,
+  type InformationPointResult,
+} from './assess-information.js';
+export {
+  assessSellingStage,
+  SELLING_STAGES,
+  type SellingStage,
+  type SellingStageOptions,
+  type SellingStageEvidence,
+  type SellingStageResult,
+} from './assess-selling-stage.js';
+export {
+  classifyAccount,
+  PUBLIC_SECTORS,
+  type AccountKind,
+  type AccountOptions,
+  type AccountKindResult,
+  type AccountClassification,
+} from './classify-account.js';
+export {
+  measureBuyingCenter,
+  type BuyingCenterOptions,
+  type BuyingCenter,
+  type PowerInterest,
+  type Quadrant,
+} from './measure-buying-center.js';
+export {
+  compareSnapshots,
+  type CompareOptions,
+  type SnapshotComparison,
+  type PersonChange,
+  type AccessChange,
+} from './compare-snapshots.js';
+export { supportTrend, type SupportTrendOptions, type SupportTrend, type TrendPoint } from './support-trend.js';
+export {
+  assessDeal,
+  type AssessDealOptions,
+  type DealAssessment,
+  type Threshold,
+  type NextAction,
+} from './assess-deal.js';
+export { simulate, type Change, type Delta, type Simulation } from './simulate.js';

@@ -106,17 +106,17 @@ export function rankKeyPeople(input: Deal | PowerGraph | unknown, options?: Rank
   const g = toPowerGraph(input);
   const { p, iterations } = rankScores(g, rankKernel(o));
   const { v, infl, assumed, assumedValue } = priors(g);
-  const { scale, self } = listening(g, o.normalization);
+  const { self, outW } = listening(g, o.normalization);
   const bc = brokerage(g, brokerageKernel(o));
-  const { ptr, idx, w } = g.influenceOut;
+  const { ptr, idx } = g.influenceOut;
   const assumedSet = new Set(assumed);
 
   const people = g.ids.map((id, i) => {
     const via: ScoreVia[] = [];
-    // j listens to i when i -> j is an influence edge: W_ji = w_ij * scale_j.
+    // j listens to i when i -> j is an influence edge (W_ji = outW[e]).
     for (let e = ptr[i]!; e < ptr[i + 1]!; e++) {
       const j = idx[e]!;
-      via.push({ id: g.ids[j]!, amount: o.alpha * w[e]! * scale[j]! * p[j]! });
+      via.push({ id: g.ids[j]!, amount: o.alpha * outW[e]! * p[j]! });
     }
     if (self[i]! > 1e-12) via.push({ id, amount: o.alpha * self[i]! * p[i]! });
     via.sort(byScoreThenId((x) => x.amount, (x) => x.id));

@@ -26,6 +26,20 @@ const LIST_SEPARATOR: Readonly<Record<Locale, string>> = { en: ', ', 'zh-CN': 'ã
 export function formatMessage(code: string, params: MessageParams = {}, locale: Locale = 'en'): string {
   const template = catalogues[locale]?.[code] ?? catalogues.en[code];
   if (template === undefined) return code;
+  return renderTemplate(template, params, locale);
+}
+
+/**
+ * Fills a message template's `{name}` placeholders (numbers with at most 3 decimals, lists joined
+ * with the locale's separator); unknown placeholders stay as they are.
+ *
+ * @example
+ * ```ts
+ * renderTemplate('{who} owes {amount}', { who: ['Li', 'Wang'], amount: 2 / 3 }); // => 'Li, Wang owes 0.667'
+ * ```
+ * @category Explanations
+ */
+export function renderTemplate(template: string, params: MessageParams, locale: Locale = 'en'): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     return formatValue(params[name] ?? null, locale);

@@ -42,7 +42,7 @@ const KINDS = new Set(['influences', 'derived', 'informs', 'conflict', 'reports-
  * const g = new DirectedGraph();
  * g.addNode('ceo', { roles: ['decision-maker'], stance: 'neutral' });
  * g.addNode('cfo', { reportsTo: 'ceo', stance: 'skeptic' });
- * fromGraphology(g).weight(1, 0); // => 0.5   (ceo -> cfo, derived from reportsTo)
+ * fromGraphology(g).weight(0, 1); // => 0.5   (ceo -> cfo, derived from reportsTo; ids ascending: ceo 0, cfo 1)
  * ```
  * @category Graph
  */

@@ -36,28 +36,28 @@ export function collectPairs(
     }
     return info;
   };
-  const explicitMiss = new Map<number, number>(); // key -> prod(1 - w) of explicit influence edges
-  const explicitFirst = new Map<number, number>(); // key -> the weight, while the pair has one edge
+  const explicit = new Map<number, number[]>(); // key -> weights of the explicit influence edges
+  const informs = new Map<number, number[]>(); // key -> weights of the informs lines
+  const push = (table: Map<number, number[]>, key: number, w: number) => {
+    const list = table.get(key);
+    if (list) list.push(w);
+    else table.set(key, [w]);
+  };
   for (const rel of deal.relations) {
     const u = index.get(rel.from)!;
     const v = index.get(rel.to)!;
     if (rel.kind === 'influences') {
-      const key = u * n + v;
-      const w = rel.weight ?? 0;
-      if (explicitMiss.has(key)) explicitFirst.delete(key);
-      else explicitFirst.set(key, w);
-      explicitMiss.set(key, (explicitMiss.get(key) ?? 1) * (1 - w));
+      push(explicit, u * n + v, rel.weight ?? 0);
       at(u, v).kinds.add('influences');
     } else if (rel.kind === 'informs') {
-      const info = at(u, v);
-      info.informs = 1 - (1 - (info.informs ?? 0)) * (1 - (rel.weight ?? 1));
-      info.kinds.add('informs');
+      push(informs, u * n + v, rel.weight ?? 1);
+      at(u, v).kinds.add('informs');
     } else {
       at(u, v).kinds.add('conflict');
     }
   }
-  // A single edge keeps its weight exactly; parallel ones combine by noisy-OR.
-  for (const [key, miss] of explicitMiss) pairs.get(key)!.weight = explicitFirst.get(key) ?? 1 - miss;
+  for (const [key, ws] of explicit) pairs.get(key)!.weight = noisyOr(ws);
+  for (const [key, ws] of informs) pairs.get(key)!.informs = noisyOr(ws);
 
   const reportCount = new Map<string, number>();
   for (const person of deal.people) for (const m of person.reportsTo) reportCount.set(m, (reportCount.get(m) ?? 0) + 1);
@@ -65,12 +65,12 @@ export function collectPairs(
     const r = index.get(person.id)!;
     for (const managerId of person.reportsTo) {
       const m = index.get(managerId)!;
-      if (!explicitMiss.has(m * n + r)) {
+      if (!explicit.has(m * n + r)) {
         const down = at(m, r);
         down.weight = options.managerWeight;
         down.kinds.add('derived');
       }
-      if (!explicitMiss.has(r * n + m)) {
+      if (!explicit.has(r * n + m)) {
         const up = at(r, m);
         up.weight = options.reportWeight / reportCount.get(managerId)!;
         up.kinds.add('derived');
@@ -78,4 +78,16 @@ export function collectPairs(
     }
   }
   return pairs;
+}
+
+/**
+ * Noisy-OR `1 - prod(1 - w_k)` of parallel lines. One line keeps its weight exactly, and the
+ * product runs over the weights in ascending order, so the result does not depend on the order
+ * of the relations in the input (floating-point products do depend on their order).
+ */
+function noisyOr(ws: readonly number[]): number {
+  if (ws.length === 1) return ws[0]!;
+  let miss = 1;
+  for (const w of [...ws].sort((a, b) => a - b)) miss *= 1 - w;
+  return 1 - miss;
 }

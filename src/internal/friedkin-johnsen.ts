@@ -45,29 +45,29 @@ export function susceptibilities(
  * stances). Row i of W is read from `influenceIn`.
  */
 export function solveForward(g: PowerGraph, lambda: Float64Array, b: Float64Array, options: SolveOptions, fn: string): Solution {
-  const { scale, self } = listening(g, options.normalization);
-  const { ptr, idx, w } = g.influenceIn;
+  const { self, inW } = listening(g, options.normalization);
+  const { ptr, idx } = g.influenceIn;
   const x = Float64Array.from(b);
   return sweep(g.n, options, fn, x, (i) => {
     let acc = 0;
-    for (let e = ptr[i]!; e < ptr[i + 1]!; e++) acc += w[e]! * x[idx[e]!]!;
-    return (lambda[i]! * scale[i]! * acc + (1 - lambda[i]!) * b[i]!) / (1 - lambda[i]! * self[i]!);
+    for (let e = ptr[i]!; e < ptr[i + 1]!; e++) acc += inW[e]! * x[idx[e]!]!;
+    return (lambda[i]! * acc + (1 - lambda[i]!) * b[i]!) / (1 - lambda[i]! * self[i]!);
   });
 }
 
 /**
  * Solves the adjoint `y = v + W^T L y` (so that `V^T v = (I - L) y` with `V = (I - L W)^-1 (I - L)`).
- * Column j of W is read from `influenceOut` (edges j -> i give `W_ij = w_ji * scale_i`).
+ * Column j of W is read from `influenceOut` (edge j -> i gives `W_ij`).
  */
 export function solveAdjoint(g: PowerGraph, lambda: Float64Array, v: Float64Array, options: SolveOptions, fn: string): Solution {
-  const { scale, self } = listening(g, options.normalization);
-  const { ptr, idx, w } = g.influenceOut;
+  const { self, outW } = listening(g, options.normalization);
+  const { ptr, idx } = g.influenceOut;
   const y = Float64Array.from(v);
   return sweep(g.n, options, fn, y, (j) => {
     let acc = 0;
     for (let e = ptr[j]!; e < ptr[j + 1]!; e++) {
       const i = idx[e]!;
-      acc += w[e]! * scale[i]! * lambda[i]! * y[i]!;
+      acc += outW[e]! * lambda[i]! * y[i]!;
     }
     return (v[j]! + acc) / (1 - lambda[j]! * self[j]!);
   });

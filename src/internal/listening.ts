@@ -10,12 +10,21 @@ import type { PowerGraph } from '../graph/power-graph.js';
 export type Normalization = 'slack' | 'row';
 
 /**
- * The listening matrix W without storing it: `W_ik = w_ki * scale_i` for each influence edge
- * k -> i (so a row is read from `influenceIn`, a column from `influenceOut`), and `W_ii = self_i`.
+ * The listening matrix W in the CSR layout of the graph: `W_ik` for each influence edge k -> i
+ * (`inW`, read by rows from `influenceIn`; `outW`, the same entries read by columns from
+ * `influenceOut`), and `W_ii = self_i`.
  */
 export interface Listening {
+  /**
+   * Row scale: `W_ik = w_ki * scale_i`. Kept for callers that scale sums; it overflows to
+   * Infinity when a row's in-weights are subnormal ('row' mode), so kernels use `inW` / `outW`.
+   */
   readonly scale: Float64Array;
   readonly self: Float64Array;
+  /** `W_ik` per edge k -> i, aligned with `g.influenceIn` (row i lists the k that i listens to). */
+  readonly inW: Float64Array;
+  /** `W_ji` per edge i -> j, aligned with `g.influenceOut` (row i lists the j that listen to i). */
+  readonly outW: Float64Array;
 }
 
 /**
@@ -30,21 +39,32 @@ export function listening(g: PowerGraph, normalization: Normalization): Listenin
   const { ptr, w } = g.influenceIn;
   const scale = new Float64Array(g.n);
   const self = new Float64Array(g.n);
+  // The divisor of each row (1 when the row keeps its weights): entries are w / divisor, computed
+  // by division so that a subnormal row sum (1 / s = Infinity) still gives entries in [0, 1].
+  const divisor = new Float64Array(g.n);
   for (let i = 0; i < g.n; i++) {
     let s = 0;
     for (let e = ptr[i]!; e < ptr[i + 1]!; e++) s += w[e]!;
     if (s <= 0) {
       scale[i] = 1;
       self[i] = 1;
+      divisor[i] = 1;
     } else if (normalization === 'slack' && s <= 1) {
       scale[i] = 1;
       self[i] = 1 - s;
+      divisor[i] = 1;
     } else {
       scale[i] = 1 / s;
       self[i] = 0;
+      divisor[i] = s;
     }
   }
-  const result = { scale, self };
+  const inW = new Float64Array(w.length);
+  for (let i = 0; i < g.n; i++) for (let e = ptr[i]!; e < ptr[i + 1]!; e++) inW[e] = w[e]! / divisor[i]!;
+  const out = g.influenceOut;
+  const outW = new Float64Array(out.w.length);
+  for (let i = 0; i < g.n; i++) for (let e = out.ptr[i]!; e < out.ptr[i + 1]!; e++) outW[e] = out.w[e]! / divisor[out.idx[e]!]!;
+  const result = { scale, self, inW, outW };
   g.memo.set(key, result);
   return result;
 }

@@ -31,7 +31,7 @@ export const RANK_KERNEL_DEFAULTS: RankKernelOptions = {
 };
 
 /**
- * `(W^T p)_i = W_ii p_i + sum over edges i -> j of w_ij * scale_j * p_j`: a gather over the
+ * `(W^T p)_i = W_ii p_i + sum over edges i -> j of W_ji p_j`: a gather over the
  * out-edges of i, O(V + E) per iteration. Memoised on the graph per option set.
  */
 export function rankScores(g: PowerGraph, options: RankKernelOptions = RANK_KERNEL_DEFAULTS, fn = 'rankKeyPeople'): RankScores {
@@ -39,9 +39,9 @@ export function rankScores(g: PowerGraph, options: RankKernelOptions = RANK_KERN
   const hit = g.memo.get(key) as RankScores | undefined;
   if (hit) return hit;
   const { alpha, tolerance, maxIterations } = options;
-  const { scale, self } = listening(g, options.normalization);
+  const { self, outW } = listening(g, options.normalization);
   const { v } = priors(g);
-  const { ptr, idx, w } = g.influenceOut;
+  const { ptr, idx } = g.influenceOut;
   const n = g.n;
   let p = Float64Array.from(v);
   let next = new Float64Array(n);
@@ -53,8 +53,7 @@ export function rankScores(g: PowerGraph, options: RankKernelOptions = RANK_KERN
     for (let i = 0; i < n; i++) {
       let acc = self[i]! * p[i]!;
       for (let e = ptr[i]!; e < ptr[i + 1]!; e++) {
-        const j = idx[e]!;
-        acc += w[e]! * scale[j]! * p[j]!;
+        acc += outW[e]! * p[idx[e]!]!;
       }
       const x = (1 - alpha) * v[i]! + alpha * acc;
       residual += Math.abs(x - p[i]!);
