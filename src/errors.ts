@@ -21,7 +21,7 @@ export interface Issue {
  * @example
  * ```ts
  * try { parseDeal({}); } catch (e) { if (e instanceof PowermapError) e.code; }
- * // => 'invalid_deal'
+ * // => 'invalid_input'
  * ```
  */
 export class PowermapError extends Error {
@@ -47,7 +47,7 @@ export class PowermapError extends Error {
  * const r = safeParseDeal({ people: [{ id: 'a', stance: 2 }] });
  * r.success; // => false
  * r.error.issues.map((i) => i.path);
- * // => ['schemaVersion', 'id', 'people[0].stance']  (order: document order)
+ * // => ['id', 'people[0].stance']  (document order)
  * ```
  */
 export class ValidationError extends PowermapError {
@@ -107,8 +107,8 @@ export class OptionError extends PowermapError {
   /** The value that was passed. */
   readonly value: unknown;
 
-  constructor(fn: string, option: string, value: unknown, expected: string) {
-    super('invalid_option', `${fn}: option ${option} is invalid (${describeValue(value)}). Expected ${expected}.`);
+  constructor(fn: string, option: string, value: unknown, expected: string, message?: string) {
+    super('invalid_option', message ?? `${fn}: option ${option} is invalid (${describeValue(value)}). Expected ${expected}.`);
     this.option = option;
     this.value = value;
   }

@@ -6,6 +6,7 @@
 import { buildParsedGraph, toPowerGraph } from '../graph/build-graph.js';
 import type { PowerGraph } from '../graph/power-graph.js';
 import type { Deal } from '../model/types.js';
+import { accessFromUs, accessGraph, pathProbability, pathTo } from '../internal/access-graph.js';
 import { SCORE_CHECKS, SCORE_DEFAULTS, displayName, type ScoreOptions } from '../internal/common.js';
 import { byScoreThenId } from '../internal/decision-makers.js';
 import { checks, resolveOptions } from '../internal/options.js';
@@ -109,7 +110,12 @@ export function analyzeResilience(input: Deal | PowerGraph | unknown, options?: 
   const people = analysed.map((id): DepartureImpact => {
     const after = buildParsedGraph(withoutPerson(g.deal, id), g.options);
     const afterBase = measureSupportBase(after, score);
-    const afterAccess = access(after, score).filter((a) => a.id !== id && baseAccess.some((b) => b.id === a.id));
+    // Every baseline decision maker who remains, in baseline order: an inferred decision maker may
+    // no longer be the top score without the person, but is still there to be reached.
+    const afterDms = access(after, score);
+    const afterAccess = baseAccess
+      .filter((b) => b.id !== id)
+      .map((b) => afterDms.find((a) => a.id === b.id) ?? accessTo(after, b.id));
     const lostAccessTo = baseAccess
       .filter((b) => b.id !== id && (b.status === 'direct' || b.status === 'path'))
       .filter((b) => {
@@ -142,6 +148,20 @@ export function analyzeResilience(input: Deal | PowerGraph | unknown, options?: 
     skipped: ranked.slice(analysed.length).sort(),
     rule: 'remove the person with their relations and contacts, rebuild, and re-measure the support base and decision-maker access',
   };
+}
+
+/**
+ * Access to a person who is not (or no longer) in the decision-maker set, by the rules of
+ * {@link checkDecisionMakerCoverage} with its default thresholds: best path probability from us,
+ * `direct` when rel >= 0.5, else `path` from 0.1, `weak-path` above 0, else `none`.
+ */
+function accessTo(g: PowerGraph, id: string): DecisionMakerAccess {
+  const j = g.index.get(id)!;
+  const a = accessGraph(g);
+  const path = pathTo(accessFromUs(g), j);
+  const probability = path ? pathProbability(a, [a.us, ...path]) : 0;
+  const status: CoverageStatus = g.rel[j]! >= 0.5 ? 'direct' : probability >= 0.1 ? 'path' : probability > 0 ? 'weak-path' : 'none';
+  return { id, probability, status };
 }
 
 function access(g: PowerGraph, score: Required<ScoreOptions>): DecisionMakerAccess[] {

@@ -11,11 +11,13 @@ import { spinQuestions, type SpinQuestion } from '../explain/spin-questions.js';
 import type { Explanation, Locale } from '../explain/types.js';
 import { SCORE_CHECKS, SCORE_DEFAULTS, type ScoreOptions } from '../internal/common.js';
 import { byScoreThenId } from '../internal/decision-makers.js';
-import { checks, resolveOptions } from '../internal/options.js';
+import { checks, resolveOptions, type OptionCheck } from '../internal/options.js';
+import { OptionError } from '../errors.js';
+import { ROLES } from '../model/vocabulary.js';
 import { BUILTIN_RULES } from '../rules/builtin-rules.js';
 import { DEFAULT_STAGE_TEMPLATE, RULE_THRESHOLDS } from '../rules/defaults.js';
 import { evaluateRules } from '../rules/evaluate-rules.js';
-import type { Finding, RuleContext, RulesConfig } from '../rules/types.js';
+import type { Finding, RuleContext, RulesConfig, RuleThresholds } from '../rules/types.js';
 import { analyzeResilience, type Resilience } from './analyze-resilience.js';
 import { assessInformation, type Information } from './assess-information.js';
 import { assessSellingStage, type SellingStageResult } from './assess-selling-stage.js';
@@ -130,7 +132,8 @@ const DEFAULTS: Required<AssessDealOptions> = {
  * @param input - a deal (parsed or raw) or a {@link PowerGraph}
  * @param options - see {@link AssessDealOptions}
  * @returns the thresholds, flags, actions and every analysis
- * @throws {@link ValidationError} on an invalid deal; {@link OptionError} on a bad option
+ * @throws {@link ValidationError} on an invalid deal; {@link OptionError} on a bad option, including
+ *   a bad or unknown setting inside `rules` (option named like `rules.thresholds.minContacts`)
  * @example
  * ```ts
  * const a = assessDeal(harborDeal);
@@ -153,10 +156,12 @@ export function assessDeal(input: Deal | PowerGraph | unknown, options?: AssessD
     resilienceLimit: checks.integer(0),
     questionsFor: checks.integer(0),
   });
+  checkRulesConfig(o.rules);
   const g = toPowerGraph(input);
   const score = { alpha: o.alpha, normalization: o.normalization };
   const locale = o.locale;
-  const thresholds = { ...RULE_THRESHOLDS, ...o.rules.thresholds };
+  const thresholds = { ...RULE_THRESHOLDS };
+  for (const [key, value] of Object.entries(o.rules.thresholds ?? {})) if (value !== undefined) Object.assign(thresholds, { [key]: value });
   const say = (code: string, params: Record<string, string | number | readonly string[]> = {}) => explain(code, params, locale);
   const name = (id: string) => g.people[g.index.get(id)!]?.name ?? id;
 
@@ -249,6 +254,66 @@ export function assessDeal(input: Deal | PowerGraph | unknown, options?: AssessD
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+const RULES_KEYS = ['disable', 'thresholds', 'custom', 'stageTemplate'];
+const THRESHOLD_CHECKS: Record<keyof Required<RuleThresholds>, OptionCheck> = {
+  minContacts: checks.integer(0),
+  coachMinScore: checks.number(0, 1),
+  blockerStance: checks.number(-1, 1),
+  blockerWeight: checks.number(0, 1),
+  highInfluence: checks.number(0, 1),
+  oppositionPressure: checks.number(-1, 1),
+  supportDrop: checks.number(0, 2),
+};
+
+/**
+ * Validates `options.rules` like every other option, so that a typo (`rules.thresholds.minContact`,
+ * `rules.disable: ['no_dm_contacts']`) throws {@link OptionError} instead of passing silently.
+ */
+function checkRulesConfig(rules: RulesConfig): void {
+  const fail = (path: string, value: unknown, expected: string): never => {
+    throw new OptionError('assessDeal', `rules.${path}`, value, expected);
+  };
+  const raw = rules as Record<string, unknown>;
+  for (const key of Object.keys(raw))
+    if (raw[key] !== undefined && !RULES_KEYS.includes(key)) fail(key, raw[key], `no such setting; known: ${RULES_KEYS.join(', ')}`);
+  const { disable, thresholds, custom, stageTemplate } = rules;
+  if (custom !== undefined) {
+    if (!Array.isArray(custom)) fail('custom', custom, 'an array of rules');
+    custom.forEach((rule, k) => {
+      const r = rule as unknown as Record<string, unknown> | null;
+      if (typeof r !== 'object' || r === null || typeof r.code !== 'string' || r.code === '' || typeof r.evaluate !== 'function')
+        fail(`custom[${k}]`, rule, 'a rule: { code, description, evaluate(context) }');
+    });
+  }
+  if (disable !== undefined) {
+    if (!Array.isArray(disable)) fail('disable', disable, 'an array of rule codes');
+    const codes = [...BUILTIN_RULES, ...(custom ?? [])].map((r) => r.code);
+    disable.forEach((code, k) => {
+      if (!codes.includes(code)) fail(`disable[${k}]`, code, `a rule code (${codes.join(', ')})`);
+    });
+  }
+  if (thresholds !== undefined) {
+    if (typeof thresholds !== 'object' || thresholds === null || Array.isArray(thresholds)) fail('thresholds', thresholds, 'an object of thresholds');
+    for (const [key, value] of Object.entries(thresholds)) {
+      if (value === undefined) continue;
+      const check = Object.prototype.hasOwnProperty.call(THRESHOLD_CHECKS, key) ? THRESHOLD_CHECKS[key as keyof RuleThresholds] : undefined;
+      if (!check) fail(`thresholds.${key}`, value, `no such threshold; known: ${Object.keys(THRESHOLD_CHECKS).join(', ')}`);
+      const expected = check!(value);
+      if (expected !== undefined) fail(`thresholds.${key}`, value, expected);
+    }
+  }
+  if (stageTemplate !== undefined) {
+    if (!Array.isArray(stageTemplate)) fail('stageTemplate', stageTemplate, 'an array of { role, by }');
+    stageTemplate.forEach((req, k) => {
+      const r = req as unknown as Record<string, unknown> | null;
+      if (typeof r !== 'object' || r === null) return fail(`stageTemplate[${k}]`, req, 'an object { role, by }');
+      if (!(ROLES as readonly unknown[]).includes(r.role)) fail(`stageTemplate[${k}].role`, r.role, `a role (${ROLES.join(', ')})`);
+      const expected = checks.number(0, 1)(r.by);
+      if (expected !== undefined) fail(`stageTemplate[${k}].by`, r.by, expected);
+    });
+  }
+}
 
 function nextActions(
   g: PowerGraph,

@@ -71,7 +71,7 @@ const DEFAULTS: Required<InformationOptions> = { knownAt: 0.8, locale: 'en', max
  * |---|---|---|
  * | 1 | plan | `intel.plan.steps`, `intel.plan.difficulties` |
  * | 2 | procurement | `intel.procurement.process`, `intel.procurement.focus` |
- * | 3 | organisation | share of people placed in the structure (a manager, or the top) and share with a known stance |
+ * | 3 | organisation | share of people placed in the structure (a manager, or the top: the person at level 1 with the most direct reports) and share with a known stance |
  * | 4 | decision structure | a decision maker or economic buyer marked; share of people with assessed influence |
  * | 5 | finance | `intel.finance.budget`, `.budgetApproved`, `.credit` |
  * | 6 | needs | `intel.projectReason`; share of engaged or participating people with recorded needs |
@@ -86,7 +86,7 @@ const DEFAULTS: Required<InformationOptions> = { knownAt: 0.8, locale: 'en', max
  * @example
  * ```ts
  * const info = assessInformation(harborDeal);
- * info.points[3].status;          // => 'partial'
+ * info.points[3].status;          // => 'known'   (1/2 + 1/2 · 5/6 = 11/12 >= 0.8)
  * info.points[3].gaps[0].message; // => 'Influence not assessed for: Ana Silva.'
  * ```
  * @see methodology M5 — information power and its nine points
@@ -129,17 +129,15 @@ export function assessInformation(input: Deal | PowerGraph | unknown, options?: 
   {
     let roots = 0;
     for (let i = 0; i < g.n; i++) if (!g.hasManager[i]) roots++;
-    // Everyone with a manager is placed; of those without one, the first at level 1 is the top and placed too.
+    // Everyone with a manager is placed; of those without one, the top is placed too: the person
+    // at level 1 with the most direct reports (ties: id order), so that a newcomer entered without
+    // a manager is the gap, not the CEO whose id happens to sort after theirs.
+    const reports = new Int32Array(g.n);
+    for (const person of g.people) for (const m of person.reportsTo) reports[g.index.get(m)!]!++;
+    let top = -1;
+    for (let i = 0; i < g.n; i++) if (!g.hasManager[i] && g.level[i] === 1 && (top < 0 || reports[i]! > reports[top]!)) top = i;
     const unplaced: number[] = [];
-    let firstTop = true;
-    for (let i = 0; i < g.n; i++) {
-      if (g.hasManager[i]) continue;
-      if (firstTop && g.level[i] === 1) {
-        firstTop = false;
-        continue;
-      }
-      unplaced.push(i);
-    }
+    for (let i = 0; i < g.n; i++) if (!g.hasManager[i] && i !== top) unplaced.push(i);
     const unknownStance: number[] = [];
     for (let i = 0; i < g.n; i++) if (Number.isNaN(g.stance[i]!)) unknownStance.push(i);
     const placed = (g.n - unplaced.length) / g.n;

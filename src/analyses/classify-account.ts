@@ -67,6 +67,9 @@ const DEFAULTS: Required<AccountOptions> = {
  * - **group**: `valueChainLinked` and `usesOurProduct` are both true;
  * - **strategic**: `growthPotential >= strategicGrowth`, or `competitorTarget` is true.
  *
+ * `missing` names the facts that could still change a kind: an unknown fact is not listed when a
+ * known one already rules the kind out (a volume below `economicVolume`, `valueChainLinked: false`).
+ *
  * @param input - a deal (parsed or raw) or a {@link PowerGraph}
  * @param options - see {@link AccountOptions}
  * @returns the kinds with reasons, and the facts missing to decide the others
@@ -94,9 +97,17 @@ export function classifyAccount(input: Deal | PowerGraph | unknown, options?: Ac
   const kinds: AccountKindResult[] = [];
   const missing: Explanation[] = [];
 
-  if (a.annualVolume === undefined || a.purchaseFrequency === undefined) missing.push(say('account_missing_volume'));
-  else if (a.annualVolume >= o.economicVolume && a.purchaseFrequency >= o.economicFrequency)
+  // A fact is missing only while it could still change the answer: a known value that already
+  // rules a kind out (a small volume, no value-chain link, ...) decides it.
+  const couldReach = (x: number | undefined, min: number) => x === undefined || x >= min;
+  if (a.annualVolume !== undefined && a.purchaseFrequency !== undefined && a.annualVolume >= o.economicVolume && a.purchaseFrequency >= o.economicFrequency)
     kinds.push({ kind: 'economic', reason: say('account_economic', { volume: a.annualVolume, frequency: a.purchaseFrequency }) });
+  else if (
+    (a.annualVolume === undefined || a.purchaseFrequency === undefined) &&
+    couldReach(a.annualVolume, o.economicVolume) &&
+    couldReach(a.purchaseFrequency, o.economicFrequency)
+  )
+    missing.push(say('account_missing_volume'));
 
   const sector = a.sector?.trim().toLowerCase();
   const publicSectors = new Set(o.publicSectors.map((s) => s.toLowerCase()));
@@ -105,13 +116,12 @@ export function classifyAccount(input: Deal | PowerGraph | unknown, options?: Ac
   else if (a.publicSector === undefined && sector === undefined) missing.push(say('account_missing_sector'));
 
   if (a.valueChainLinked === true && a.usesOurProduct === true) kinds.push({ kind: 'group', reason: say('account_group') });
-  else if (a.valueChainLinked === undefined || (a.valueChainLinked === true && a.usesOurProduct === undefined))
-    missing.push(say('account_missing_chain'));
+  else if (a.valueChainLinked !== false && a.usesOurProduct !== false) missing.push(say('account_missing_chain'));
 
   if (a.growthPotential !== undefined && a.growthPotential >= o.strategicGrowth)
     kinds.push({ kind: 'strategic', reason: say('account_strategic_growth', { growth: a.growthPotential }) });
   else if (a.competitorTarget === true) kinds.push({ kind: 'strategic', reason: say('account_strategic_target') });
-  else if (a.growthPotential === undefined && a.competitorTarget === undefined) missing.push(say('account_missing_growth'));
+  else if (a.growthPotential === undefined) missing.push(say('account_missing_growth'));
 
   return {
     kinds,

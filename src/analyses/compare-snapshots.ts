@@ -156,13 +156,15 @@ export function compareSnapshots(
     };
   });
 
+  // Summaries name people, as every other line does (the display name, not the id).
+  const dmName = (id: string) => (dmB.find((d) => d.id === id) ?? dmA.find((d) => d.id === id))!.name;
   const summary: Explanation[] = [];
   summary.push(say(`trend_${trend}`, { before: baseA.net, after: baseB.net, change: netChange }));
-  for (const d of decisionMakerAccess.filter((x) => x.change === 'lost')) summary.push(say('trend_dm_lost', { person: d.id }));
+  for (const d of decisionMakerAccess.filter((x) => x.change === 'lost')) summary.push(say('trend_dm_lost', { person: dmName(d.id) }));
   for (const c of championsCooling) summary.push(say(c.after === null && removed.some((r) => r.id === c.id) ? 'trend_champion_left' : 'trend_champion_cooling', { person: c.name }));
   for (const r of removed) if (!championsCooling.some((c) => c.id === r.id)) summary.push(say('trend_person_left', { person: r.name }));
   for (const x of added) summary.push(say('trend_person_joined', { person: x.name }));
-  for (const d of decisionMakerAccess.filter((x) => x.change === 'gained')) summary.push(say('trend_dm_gained', { person: d.id }));
+  for (const d of decisionMakerAccess.filter((x) => x.change === 'gained')) summary.push(say('trend_dm_gained', { person: dmName(d.id) }));
 
   const side = (g: PowerGraph, base: typeof baseA) => ({ asOf: g.deal.asOf ?? null, net: base.net, support: base.support, opposition: base.opposition });
   return {

@@ -227,14 +227,15 @@ function gatherEvidence(g: PowerGraph, o: Required<CoachOptions>): Evidence {
   const n = g.n;
   const { p } = rankScores(g, rankKernel(o));
   const bc = brokerage(g, brokerageKernel(o)).value;
-  const { scale } = listening(g, o.normalization);
+  // W_ji per edge i -> j (computed by division, so a subnormal row sum cannot make it Infinity or NaN).
+  const { outW } = listening(g, o.normalization);
   const informs = new Float64Array(n);
   const listenedTo = new Float64Array(n);
   const seniorInfluence = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     for (let e = g.informsIn.ptr[i]!; e < g.informsIn.ptr[i + 1]!; e++) informs[i]! += g.informsIn.w[e]!;
     const out = g.influenceOut;
-    for (let e = out.ptr[i]!; e < out.ptr[i + 1]!; e++) listenedTo[i]! += out.w[e]! * scale[out.idx[e]!]!;
+    for (let e = out.ptr[i]!; e < out.ptr[i + 1]!; e++) listenedTo[i]! += outW[e]!;
     const inn = g.influenceIn;
     for (let e = inn.ptr[i]!; e < inn.ptr[i + 1]!; e++) if (g.level[inn.idx[e]!]! < g.level[i]!) seniorInfluence[i]! += inn.w[e]!;
   }
@@ -242,7 +243,7 @@ function gatherEvidence(g: PowerGraph, o: Required<CoachOptions>): Evidence {
   const dmAccess = new Float64Array(n);
   const dmAccessVia = new Array<string>(n).fill('');
   for (const dm of decisionMakers(g, rankKernel(o))) {
-    const tree = bestTree(a, dm.index, undefined, undefined, true);
+    const tree = bestTree(a, dm.index, true);
     for (let i = 0; i < n; i++) {
       const prob = i === dm.index ? 1 : tree.probability[i]!;
       if (prob > dmAccess[i]!) {

@@ -19,7 +19,7 @@ import {
   type BrokerageSettings,
   type ScoreOptions,
 } from '../internal/common.js';
-import { byScoreThenId } from '../internal/decision-makers.js';
+import { byScoreThenId, tied } from '../internal/decision-makers.js';
 import { median } from '../internal/listening.js';
 import { checks, resolveOptions } from '../internal/options.js';
 import { rankScores } from '../internal/rank-scores.js';
@@ -112,7 +112,8 @@ export function findGatekeepers(input: Deal | PowerGraph | unknown, options?: Ga
     if (g.people[i]!.roles.includes('gatekeeper')) reasons.push('role');
     const junior = g.level[i]! > medianLevel;
     if (junior && onPath.has(i)) reasons.push('best-path');
-    if (junior && bc[i]! > 0 && bc[i]! >= cutoff) reasons.push('brokerage');
+    // At or above the cutoff, with the design's tie rule: equal brokerages may differ by an ulp.
+    if (junior && bc[i]! > 0 && (bc[i]! >= cutoff || tied(bc[i]!, cutoff))) reasons.push('brokerage');
     if (reasons.length === 0) continue;
     const stance = stanceOrNull(g, i);
     gatekeepers.push({

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { OptionError } from '../errors.js';
 import { resolveOptions, checks } from '../internal/options.js';
 import { parseDeal } from '../model/parse-deal.js';
 import { parseIsoDate } from '../model/schema.js';
@@ -130,11 +131,16 @@ export function compareIds(a: string, b: string): number {
  * ```ts
  * decayedStrength(0.9, '2026-10-02', '2026-11-01', 90); // => 0.714330  (30 days, a third of a half-life)
  * ```
+ * @throws {@link OptionError} when a date is not an ISO 8601 date or date-time
  * @category Graph
  */
 export function decayedStrength(strength: number, lastContact: string | undefined, asOf: string | undefined, halfLifeDays: number): number {
   if (lastContact === undefined || asOf === undefined || halfLifeDays === Number.POSITIVE_INFINITY) return strength;
-  const days = Math.max(0, (parseIsoDate(asOf)! - parseIsoDate(lastContact)!) / DAY_MS);
+  const seen = parseIsoDate(asOf);
+  const last = parseIsoDate(lastContact);
+  if (seen === undefined) throw new OptionError('decayedStrength', 'asOf', asOf, 'an ISO 8601 date or date-time');
+  if (last === undefined) throw new OptionError('decayedStrength', 'lastContact', lastContact, 'an ISO 8601 date or date-time');
+  const days = Math.max(0, (seen - last) / DAY_MS);
   return strength * 0.5 ** (days / halfLifeDays);
 }
 

@@ -6,6 +6,7 @@
  */
 import { DirectedGraph } from 'graphology';
 import type { Deal, Person } from '../model/types.js';
+import { PowermapError } from '../errors.js';
 import { collectPairs } from './pairs.js';
 
 /** Options of {@link buildGraph} (design section 3). */
@@ -47,6 +48,7 @@ export type PowerNodeAttributes = Person & {
 };
 
 const BRAND = Symbol.for('powermap.PowerGraph');
+const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /**
  * A deal as a weighted influence graph (design section 5). Build it with {@link buildGraph}; every
@@ -150,6 +152,9 @@ export class PowerGraph {
    * with their parsed attributes plus `derivedLevel` and `rel`; one edge per ordered pair with
    * `weight` (influence) and `kinds`. Graph attributes hold the rest of the deal. Mutating it
    * does not change this PowerGraph.
+   *
+   * @throws {@link PowermapError} with code `unsafe_graphology_key` when a person id names an
+   *   `Object.prototype` member (`constructor`, `__proto__`, `toString`, ...), which graphology cannot hold
    */
   get graphology(): DirectedGraph<PowerNodeAttributes, PowerEdgeAttributes> {
     if (!this.#graphology) this.#graphology = this.#buildGraphology();
@@ -157,6 +162,16 @@ export class PowerGraph {
   }
 
   #buildGraphology(): DirectedGraph<PowerNodeAttributes, PowerEdgeAttributes> {
+    // graphology 0.26 keeps adjacency in plain objects: an id like "constructor" or "__proto__"
+    // collides with Object.prototype and corrupts the graph. Refuse clearly instead.
+    const unsafe = this.ids.filter((id) => PROTOTYPE_KEYS.has(id));
+    if (unsafe.length > 0)
+      throw new PowermapError(
+        'unsafe_graphology_key',
+        `PowerGraph.graphology: graphology cannot hold node ids named like Object.prototype members (${unsafe.map((id) => JSON.stringify(id)).join(', ')}). ` +
+          'Rename these people, or use the analyses and exports, which handle any id.',
+        'Every analysis works on the typed-array views, which accept any id.',
+      );
     const g = new DirectedGraph<PowerNodeAttributes, PowerEdgeAttributes>();
     const { people: _people, relations: _relations, ...rest } = this.deal;
     g.replaceAttributes(structuredCloneJson(rest));

@@ -78,7 +78,7 @@ function stepFactor(a: AccessGraph, x: number, q: number): number {
 
 /** Result of a single-source search: best probabilities and the predecessor tree. */
 export interface ShortestTree {
-  /** Best probability from the source to each node (0 when unreachable). */
+  /** Best probability from the source to each node (0 when unreachable), multiplied along the path. */
   readonly probability: Float64Array;
   /** Predecessor on the best path (-1 for the source and unreachable nodes). */
   readonly parent: Int32Array;
@@ -86,46 +86,108 @@ export interface ShortestTree {
 }
 
 /**
- * Dijkstra from `source` on `-ln` costs, skipping `bannedNodes` and `bannedEdge(x, y)`.
- * The source's own factor applies (it is interior to a longer path, as a Yen spur node is) unless
- * `endpointSource`: then the source is a path end, like the target (coach criterion 7 searches
- * from a decision maker). Ties between equal costs keep the smaller predecessor index.
+ * Reusable search state over n + 1 nodes. Entries are valid only when stamped with the current
+ * epoch, so a search costs O(nodes touched), not O(n): Yen's spur searches on a long path stay
+ * cheap. Bans are stamped the same way with their own epoch.
  */
-export function bestTree(
-  a: AccessGraph,
-  source: number,
-  bannedNodes?: Uint8Array,
-  bannedEdge?: (x: number, y: number) => boolean,
-  endpointSource = false,
-): ShortestTree {
-  const size = a.n + 1;
-  const cost = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
-  const parent = new Int32Array(size).fill(-1);
-  const done = new Uint8Array(size);
-  const heap = new MinHeap(64);
-  cost[source] = 0;
-  heap.push(0, source);
-  while (heap.size > 0) {
-    const x = heap.pop();
-    if (done[x]) continue;
-    done[x] = 1;
-    for (let e = a.ptr[x]!; e < a.ptr[x + 1]!; e++) {
-      const y = a.idx[e]!;
-      if (done[y] || bannedNodes?.[y] || y === a.us) continue;
-      if (bannedEdge?.(x, y)) continue;
-      const factor = endpointSource && x === source ? a.q[e]! : stepFactor(a, x, a.q[e]!);
-      if (factor <= 0) continue;
-      const c = cost[x]! - Math.log(factor);
-      if (c < cost[y]! || (c === cost[y]! && x < parent[y]!)) {
-        cost[y] = c;
-        parent[y] = x;
-        heap.push(c, y);
+class Workspace {
+  readonly cost: Float64Array;
+  readonly prob: Float64Array;
+  readonly parent: Int32Array;
+  readonly seen: Int32Array;
+  readonly done: Int32Array;
+  readonly banned: Int32Array;
+  epoch = 0;
+  banEpoch = 0;
+
+  constructor(size: number) {
+    this.cost = new Float64Array(size);
+    this.prob = new Float64Array(size);
+    this.parent = new Int32Array(size);
+    this.seen = new Int32Array(size);
+    this.done = new Int32Array(size);
+    this.banned = new Int32Array(size);
+  }
+
+  /** Clears all bans (O(1)). */
+  clearBans(): void {
+    this.banEpoch++;
+  }
+
+  ban(x: number): void {
+    this.banned[x] = this.banEpoch;
+  }
+
+  isBanned(x: number): boolean {
+    return this.banEpoch > 0 && this.banned[x] === this.banEpoch;
+  }
+
+  /**
+   * Dijkstra from `source` on `-ln` step factors, probabilities multiplied along the way. Stops
+   * when `target` is settled (or runs to exhaustion with target -1). Skips banned nodes and, from
+   * the source only, the neighbours in `bannedNext`. The source's own factor applies unless
+   * `endpointSource`. Equal costs keep the smaller predecessor index.
+   */
+  search(a: AccessGraph, source: number, target: number, bannedNext: ReadonlySet<number> | null, endpointSource: boolean): boolean {
+    const e0 = ++this.epoch;
+    const { cost, prob, parent, seen, done } = this;
+    const heap = new MinHeap(64);
+    cost[source] = 0;
+    prob[source] = 1;
+    parent[source] = -1;
+    seen[source] = e0;
+    heap.push(0, source);
+    while (heap.size > 0) {
+      const x = heap.pop();
+      if (done[x] === e0) continue;
+      done[x] = e0;
+      if (x === target) return true;
+      for (let e = a.ptr[x]!; e < a.ptr[x + 1]!; e++) {
+        const y = a.idx[e]!;
+        if (done[y] === e0 || y === a.us || this.isBanned(y)) continue;
+        if (x === source && bannedNext?.has(y)) continue;
+        const factor = endpointSource && x === source ? a.q[e]! : stepFactor(a, x, a.q[e]!);
+        if (factor <= 0) continue;
+        const c = cost[x]! - Math.log(factor);
+        if (seen[y] !== e0 || c < cost[y]! || (c === cost[y]! && x < parent[y]!)) {
+          seen[y] = e0;
+          cost[y] = c;
+          prob[y] = prob[x]! * factor;
+          parent[y] = x;
+          heap.push(c, y);
+        }
       }
     }
+    return target < 0;
   }
+
+  /** The path from the last search's source to `target` (source excluded). */
+  pathTo(source: number, target: number): number[] {
+    const path: number[] = [];
+    for (let x = target; x !== source; x = this.parent[x]!) path.push(x);
+    return path.reverse();
+  }
+}
+
+/**
+ * Dijkstra from `source` over the whole access graph: the best probability to every node and the
+ * predecessor tree. The source's own factor applies (as for US, whose factor is 1) unless
+ * `endpointSource`: then the source is a path end, like the target (coach criterion 7 searches
+ * from a decision maker).
+ */
+export function bestTree(a: AccessGraph, source: number, endpointSource = false): ShortestTree {
+  const size = a.n + 1;
+  const ws = new Workspace(size);
+  ws.search(a, source, -1, null, endpointSource);
   const probability = new Float64Array(size);
-  for (let i = 0; i < size; i++) probability[i] = Number.isFinite(cost[i]!) ? Math.exp(-cost[i]!) : 0;
+  const parent = new Int32Array(size).fill(-1);
+  for (let i = 0; i < size; i++) {
+    if (ws.done[i] !== ws.epoch) continue;
+    probability[i] = ws.prob[i]!;
+    parent[i] = ws.parent[i]!;
+  }
   probability[source] = 1;
+  parent[source] = -1;
   return { probability, parent, source };
 }
 
@@ -181,39 +243,46 @@ export interface RankedPath {
 
 /**
  * Yen's k shortest loopless paths from `source` to `target` on `-ln` costs (Yen 1971), the best
- * first. Candidates with equal cost are taken in lexicographic order of their node indices.
+ * first. Candidates with equal probability are taken in lexicographic order of their node indices.
+ * Spur searches stop at the target and touch only what they reach, so a long path costs
+ * O(L x reached), not O(L x n).
  */
 export function kBestPaths(a: AccessGraph, source: number, target: number, k: number): RankedPath[] {
-  const first = bestTree(a, source);
-  const firstPath = pathTo(first, target);
-  if (firstPath === null || target === source) return [];
-  const found: RankedPath[] = [{ nodes: [source, ...firstPath], probability: pathProbability(a, [source, ...firstPath]) }];
+  if (target === source || k < 1) return [];
+  const ws = new Workspace(a.n + 1);
+  if (!ws.search(a, source, target, null, false)) return [];
+  const firstNodes = [source, ...ws.pathTo(source, target)];
+  const found: RankedPath[] = [{ nodes: firstNodes, probability: ws.prob[target]! }];
   const candidates: RankedPath[] = [];
-  const seen = new Set<string>([found[0]!.nodes.join(',')]);
-  const banned = new Uint8Array(a.n + 1);
+  const seen = new Set<string>([firstNodes.join(',')]);
   while (found.length < k) {
     const last = found[found.length - 1]!.nodes;
+    const matches = found.map(() => true);
+    ws.clearBans();
     for (let i = 0; i + 1 < last.length; i++) {
       const spur = last[i]!;
-      const root = last.slice(0, i + 1);
+      if (i > 0) ws.ban(last[i - 1]!);
+      // Paths found so far that share the root last[0..i] may not leave the spur the same way.
       const bannedNext = new Set<number>();
-      for (const p of found) {
-        if (p.nodes.length > i + 1 && root.every((x, j) => p.nodes[j] === x)) bannedNext.add(p.nodes[i + 1]!);
-      }
-      banned.fill(0);
-      for (let j = 0; j < i; j++) banned[root[j]!] = 1;
-      const tree = bestTree(a, spur, banned, (x, y) => x === spur && bannedNext.has(y));
-      const spurPath = pathTo(tree, target);
-      if (spurPath === null) continue;
-      const nodes = [...root, ...spurPath];
+      found.forEach((p, j) => {
+        matches[j] = matches[j]! && p.nodes[i] === spur;
+        if (matches[j] && p.nodes.length > i + 1) bannedNext.add(p.nodes[i + 1]!);
+      });
+      if (!ws.search(a, spur, target, bannedNext, false)) continue;
+      const nodes = last.slice(0, i).concat(spur, ws.pathTo(spur, target));
       const key = nodes.join(',');
       if (seen.has(key)) continue;
       seen.add(key);
       candidates.push({ nodes, probability: pathProbability(a, nodes) });
     }
     if (candidates.length === 0) break;
-    candidates.sort((x, y) => y.probability - x.probability || compareLex(x.nodes, y.nodes));
-    found.push(candidates.shift()!);
+    let best = 0;
+    for (let c = 1; c < candidates.length; c++) {
+      const x = candidates[c]!;
+      const y = candidates[best]!;
+      if (x.probability > y.probability || (x.probability === y.probability && compareLex(x.nodes, y.nodes) < 0)) best = c;
+    }
+    found.push(candidates.splice(best, 1)[0]!);
   }
   return found;
 }

@@ -56,7 +56,13 @@ export function resolveOptions<T extends object>(
     const value = (options as Record<string, unknown>)[key];
     if (value === undefined) continue;
     if (!Object.prototype.hasOwnProperty.call(defaults, key))
-      throw new OptionError(fn, key, value, `no such option; known options: ${Object.keys(defaults).join(', ')}`);
+      throw new OptionError(
+        fn,
+        key,
+        value,
+        `a known option: ${Object.keys(defaults).join(', ')}`,
+        `${fn}: unknown option ${JSON.stringify(key)}. Known options: ${Object.keys(defaults).join(', ')}.`,
+      );
     const expected = rules[key as keyof T]?.(value);
     if (expected !== undefined) throw new OptionError(fn, key, value, expected);
     (out as Record<string, unknown>)[key] = value;

@@ -52,7 +52,7 @@ export function safeParseDeal(input: unknown): SafeParseDealResult {
   const parsed = dealSchema.safeParse(input, { reportInput: true });
   const issues: PathIssue[] = parsed.success ? [] : parsed.error.issues.flatMap(fromZodIssue);
   issues.push(...crossReferenceIssues(input));
-  if (issues.length === 0 && parsed.success) return { success: true, data: parsed.data as Deal };
+  if (issues.length === 0 && parsed.success) return { success: true, data: withoutNegativeZero(parsed.data) as Deal };
   return { success: false, error: new ValidationError('parseDeal', sortIssues(issues).map(toIssue)) };
 }
 
@@ -345,4 +345,23 @@ function reportingCycles(people: unknown[], managersOf: Map<number, number[]>): 
     }
   }
   return issues;
+}
+
+/**
+ * Replaces -0 by 0 everywhere in the (freshly built) parsed deal, so that the parsed deal survives
+ * a JSON round trip unchanged (JSON cannot carry -0).
+ */
+function withoutNegativeZero<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const v = record[key];
+      if (typeof v === 'number' && Object.is(v, -0)) record[key] = 0;
+      else if (typeof v === 'object' && v !== null) stack.push(v);
+    }
+  }
+  return value;
 }

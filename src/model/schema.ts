@@ -240,6 +240,7 @@ const accountSchema = z
 /** The zod schema of a Deal (schema version 1). Parse with {@link parseDeal}, which adds cross-reference checks. */
 export const dealSchema = z
   .object({
+    $schema: z.string().optional(),
     schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }).optional().transform((): 1 => 1),
     id,
     name: text.optional(),

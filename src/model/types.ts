@@ -129,6 +129,8 @@ export interface Stage {
 
 /** One buying decision at one account, seen at one date (schema version 1), after parsing. */
 export interface Deal {
+  /** A JSON Schema reference for editors (e.g. `docs/deal.schema.json`); kept, never read. */
+  $schema?: string;
   schemaVersion: 1;
   id: string;
   name?: string;

@@ -104,8 +104,6 @@ export const ROLE_ALIASES: Readonly<Record<string, Role>> = {
   // coach (Blue Sheet "Coach", the method's 内线)
   内线: 'coach',
   教练: 'coach',
-  'mobilizer': 'champion',
-  'mobiliser': 'champion',
   // blocker
   反对者: 'blocker',
   'anti-sponsor': 'blocker',
@@ -122,7 +120,8 @@ export const ROLE_ALIASES: Readonly<Record<string, Role>> = {
  * ```
  */
 export function normalizeLabel(label: string): string {
-  return label.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  // ASCII-only case folding, exactly what the JSON Schema patterns accept (no Unicode case tricks).
+  return label.trim().replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\s_]+/g, '-');
 }
 
 function lookup<T>(table: Readonly<Record<string, T>>, label: string): T | undefined {
