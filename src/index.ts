@@ -66,3 +66,25 @@ export {
 export * from './analyses/index.js';
 export * from './rules/index.js';
 export { spinQuestions, renderTemplate, type SpinQuestion } from './explain/index.js';
+export * from './report/index.js';
+export {
+  importCrm,
+  type CrmPreset,
+  type PersonField,
+  type RelationField,
+  type ColumnMapping,
+  type ImportCrmOptions,
+  type ImportIssue,
+  type ImportedColumn,
+  type CrmImport,
+} from './io/import-crm.js';
+export {
+  assessLines,
+  assessLine,
+  type AssessLinesOptions,
+  type FlagCount,
+  type DealSummary,
+  type BatchSuccess,
+  type BatchFailure,
+  type BatchResult,
+} from './io/batch.js';

@@ -125,7 +125,7 @@ export function analyzeResilience(input: Deal | PowerGraph | unknown, options?: 
       .map((b) => b.id);
     const netLoss = base.net - afterBase.net;
     const reasons: string[] = [];
-    if (lostAccessTo.length > 0) reasons.push(`loses our access to ${lostAccessTo.join(', ')}`);
+    if (lostAccessTo.length > 0) reasons.push(`loses our access to ${lostAccessTo.map((x) => displayName(g, g.index.get(x)!)).join(', ')}`);
     if (contacts.length === 1 && contacts[0] === id) reasons.push('our only contact in the account');
     if (netLoss >= o.supportDrop) reasons.push(`net support drops by ${netLoss.toFixed(3)}`);
     return {
@@ -145,7 +145,8 @@ export function analyzeResilience(input: Deal | PowerGraph | unknown, options?: 
   return {
     baseline: { support: base.support, net: base.net, decisionMakerAccess: baseAccess },
     people,
-    skipped: ranked.slice(analysed.length).sort(),
+    // With one person there is nobody to remove: nothing is analysed and nothing was skipped for `limit`.
+    skipped: g.n > 1 ? ranked.slice(analysed.length).sort() : [],
     rule: 'remove the person with their relations and contacts, rebuild, and re-measure the support base and decision-maker access',
   };
 }

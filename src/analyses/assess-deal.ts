@@ -6,7 +6,7 @@
 import { toPowerGraph } from '../graph/build-graph.js';
 import type { PowerGraph } from '../graph/power-graph.js';
 import type { Deal } from '../model/types.js';
-import { explain } from '../explain/format-message.js';
+import { explain, formatMessage } from '../explain/format-message.js';
 import { spinQuestions, type SpinQuestion } from '../explain/spin-questions.js';
 import type { Explanation, Locale } from '../explain/types.js';
 import { SCORE_CHECKS, SCORE_DEFAULTS, type ScoreOptions } from '../internal/common.js';
@@ -187,9 +187,16 @@ export function assessDeal(input: Deal | PowerGraph | unknown, options?: AssessD
           completeness: round(information.completeness),
           needed: o.informationPass,
           points: information.points.filter((p) => p.status !== 'known').map((p) => `${p.number} ${p.point}`),
+          pointNames: information.points
+            .filter((p) => p.status !== 'known')
+            .map((p) => `${p.number} ${formatMessage(`point_${p.point}`, {}, locale)}`),
         }),
       ];
-  const bestCoach = coach.candidates[0];
+  // Our coach: a person marked coach or champion who qualifies and scores enough, else the best candidate.
+  const markedCoach = coach.current
+    .filter((c) => c.qualifies && c.score >= thresholds.coachMinScore)
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))[0];
+  const bestCoach = markedCoach ?? coach.candidates[0];
   const coachOk = bestCoach !== undefined && bestCoach.score >= thresholds.coachMinScore;
   const relPassed = support.net > 0 && allies.allies.length > 0 && coachOk;
   const relParams = { net: round(support.net), allies: allies.allies.length, coach: coachOk ? bestCoach!.name : '—' };

@@ -168,7 +168,7 @@ export function assessInformation(input: Deal | PowerGraph | unknown, options?: 
   // 5. funding and credit
   {
     const f = intel.finance;
-    const facts = [f?.budget !== undefined && f.budget !== null, f?.budgetApproved !== undefined, (f?.credit ?? '') !== ''];
+    const facts = [f?.budget !== undefined && f.budget !== null, f?.budgetApproved !== undefined, (f?.credit ?? '').trim() !== ''];
     const gaps: Explanation[] = [];
     if (!facts[0]) gaps.push(gap('gap_budget'));
     if (!facts[1]) gaps.push(gap('gap_budget_approved'));

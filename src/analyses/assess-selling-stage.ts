@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { toPowerGraph } from '../graph/build-graph.js';
+import { decayedStrength, toPowerGraph } from '../graph/build-graph.js';
 import type { PowerGraph } from '../graph/power-graph.js';
 import type { Deal } from '../model/types.js';
 import { explain } from '../explain/format-message.js';
@@ -113,7 +113,12 @@ export function assessSellingStage(input: Deal | PowerGraph | unknown, options?:
   const score = { alpha: o.alpha, normalization: o.normalization };
   const say = (code: string, params: Record<string, string | number> = {}) => explain(code, params, o.locale);
 
-  const ourPeople = new Set(g.deal.contacts.map((c) => c.member ?? '(unnamed)')).size;
+  // Our people engaged: team members holding a contact whose strength has not decayed to nothing.
+  const ourPeople = new Set(
+    g.deal.contacts
+      .filter((c) => decayedStrength(c.strength, c.lastContact, g.deal.asOf, g.options.halfLifeDays) > 0)
+      .map((c) => c.member ?? '(unnamed)'),
+  ).size;
   let theirs = 0;
   let engaged = 0;
   let withNeeds = 0;

@@ -126,7 +126,8 @@ export function checkDecisionMakerCoverage(input: Deal | PowerGraph | unknown, o
     progress,
     rule:
       'path probability = product of relationship strengths along the path x (1 + stance)/2 for every person inside it; ' +
-      'status direct if rel >= 0.5, else path if best >= 0.1, weak-path if > 0, else none; risk low when direct, else by progress: medium < 0.5 <= high < 0.75 <= critical.',
+      `status direct if rel >= ${o.directThreshold}, else path if best >= ${o.pathThreshold}, weak-path if > 0, else none; ` +
+      'risk low when direct, else by progress: medium < 0.5 <= high < 0.75 <= critical.',
   };
 }
 

@@ -112,7 +112,8 @@ export function classifyAccount(input: Deal | PowerGraph | unknown, options?: Ac
   const sector = a.sector?.trim().toLowerCase();
   const publicSectors = new Set(o.publicSectors.map((s) => s.toLowerCase()));
   if (a.publicSector === true) kinds.push({ kind: 'important', reason: say('account_important_flag') });
-  else if (sector !== undefined && publicSectors.has(sector)) kinds.push({ kind: 'important', reason: say('account_important_sector', { sector: a.sector! }) });
+  // An explicit publicSector: false wins over the sector (a private hospital is not a public body).
+  else if (a.publicSector !== false && sector !== undefined && publicSectors.has(sector)) kinds.push({ kind: 'important', reason: say('account_important_sector', { sector: a.sector! }) });
   else if (a.publicSector === undefined && sector === undefined) missing.push(say('account_missing_sector'));
 
   if (a.valueChainLinked === true && a.usesOurProduct === true) kinds.push({ kind: 'group', reason: say('account_group') });

@@ -59,8 +59,11 @@ export interface CriterionScore {
   readonly value: number;
   /** The weight in the geometric mean. */
   readonly weight: number;
-  /** `(weight / total weight) * ln(max(value, floor))` (no floor on willingness and participation); the parts add up to ln(score). */
-  readonly logContribution: number;
+  /**
+   * `(weight / total weight) * ln(max(value, floor))` (no floor on willingness and participation); the
+   * parts add up to ln(score). `null` when a gating criterion is 0: it disqualifies and the score is 0.
+   */
+  readonly logContribution: number | null;
   /** What set the value, in words. */
   readonly evidence: string;
 }
@@ -82,7 +85,7 @@ export interface CoachAssessment {
 
 /** A person already marked `coach` or `champion`, and what makes them weak. */
 export interface CurrentCoach extends CoachAssessment {
-  /** Whether they would qualify as a candidate at all (stance > 0, takes part). */
+  /** Whether they would qualify as a candidate at all (stance > 0, takes part, not a decision maker). */
   readonly qualifies: boolean;
   /** Criteria below `weakBelow`, weakest first. */
   readonly weaknesses: readonly { readonly criterion: CoachCriterion; readonly value: number; readonly evidence: string }[];
@@ -90,7 +93,7 @@ export interface CurrentCoach extends CoachAssessment {
 
 /** Result of {@link findCoachCandidates}. */
 export interface CoachCandidates {
-  /** People with stance > 0 who take part, by score descending, then id. */
+  /** People with stance > 0 who take part and are not decision makers, by score descending, then id. */
   readonly candidates: readonly (CoachAssessment & { readonly rank: number })[];
   /** People marked `coach` or `champion`, by id. */
   readonly current: readonly CurrentCoach[];
@@ -119,7 +122,9 @@ const DEFAULTS: Required<CoachOptions> = {
 };
 
 const GATING = new Set<CoachCriterion>(['willingness', 'participation']);
-const BUYING_ROLES = new Set(['decision-maker', 'economic-buyer', 'approver', 'technical-buyer', 'user', 'influencer', 'procurement', 'legal', 'coach', 'champion']);
+// The roles that place someone in the buying process. `coach` and `champion` are left out: they are
+// our own label for the person, and the score must judge that label, not be raised by it.
+const BUYING_ROLES = new Set(['decision-maker', 'economic-buyer', 'approver', 'technical-buyer', 'user', 'influencer', 'procurement', 'legal']);
 
 /**
  * Scores every person on the eight coach criteria of M9, each 0..1 with the evidence that set it:
@@ -136,7 +141,9 @@ const BUYING_ROLES = new Set(['decision-maker', 'economic-buyer', 'approver', 't
  *
  * The score is the weighted geometric mean, so a zero on willingness or participation disqualifies;
  * the other six are floored at `floor` in the mean. A person with stance <= 0 (hostile, neutral or
- * unknown) or who does not take part is never a candidate.
+ * unknown) or who does not take part is never a candidate, and neither is a decision maker: the
+ * coach is the inside contact who leads us to the decision maker (a supportive decision maker is a
+ * sponsor, which {@link checkDecisionMakerCoverage} reports).
  *
  * @param input - a deal (parsed or raw) or a {@link PowerGraph}
  * @param options - see {@link CoachOptions}
@@ -165,8 +172,13 @@ export function findCoachCandidates(input: Deal | PowerGraph | unknown, options?
   const evidence = gatherEvidence(g, o);
   const all = g.ids.map((_, i) => assess(g, i, evidence, weights, o));
 
+  const dms = new Set(decisionMakers(g, rankKernel(o)).map((d) => d.index));
+  const qualifies = (i: number) => {
+    const u = g.stance[i]!;
+    return !Number.isNaN(u) && u > 0 && g.people[i]!.inProject !== false && !dms.has(i);
+  };
   const candidates = all
-    .filter((a, i) => qualifies(g, i))
+    .filter((a, i) => qualifies(i))
     .sort(byScoreThenId((x) => x.score, (x) => x.id))
     .map((a, k) => ({ ...a, rank: k + 1 }));
   const current: CurrentCoach[] = [];
@@ -175,7 +187,7 @@ export function findCoachCandidates(input: Deal | PowerGraph | unknown, options?
     if (!roles.includes('coach') && !roles.includes('champion')) return;
     current.push({
       ...a,
-      qualifies: qualifies(g, i),
+      qualifies: qualifies(i),
       weaknesses: a.criteria
         .filter((c) => c.value < o.weakBelow)
         .sort((x, y) => x.value - y.value || COACH_CRITERIA.indexOf(x.criterion) - COACH_CRITERIA.indexOf(y.criterion))
@@ -188,7 +200,7 @@ export function findCoachCandidates(input: Deal | PowerGraph | unknown, options?
     weights,
     rule:
       'score = weighted geometric mean of the eight M9 criteria (willingness and participation unfloored, the others floored); ' +
-      'candidates have stance > 0 and take part; mobiliser when power >= ' +
+      'candidates have stance > 0, take part and are not decision makers; mobiliser when power >= ' +
       o.mobiliserPower,
   };
 }
@@ -202,11 +214,6 @@ const checkWeights: OptionCheck = (value) => {
   const total = COACH_CRITERIA.reduce((s, c) => s + ((value as Record<string, number>)[c] ?? DEFAULT_WEIGHTS[c]), 0);
   return total > 0 ? undefined : 'weights that do not all vanish';
 };
-
-function qualifies(g: PowerGraph, i: number): boolean {
-  const u = g.stance[i]!;
-  return !Number.isNaN(u) && u > 0 && g.people[i]!.inProject !== false;
-}
 
 interface Evidence {
   p: Float64Array;
@@ -321,9 +328,12 @@ function assess(
     const [value, evidence] = values[criterion];
     const used = GATING.has(criterion) ? value : Math.max(value, o.floor);
     const weight = weights[criterion];
-    return { criterion, value, weight, logContribution: weight === 0 ? 0 : (weight / total) * Math.log(used), evidence };
+    const logContribution = weight === 0 ? 0 : used > 0 ? (weight / total) * Math.log(used) : null;
+    return { criterion, value, weight, logContribution, evidence };
   });
-  const logScore = criteria.reduce((s, c) => s + c.logContribution, 0);
+  const logScore = criteria.some((c) => c.logContribution === null)
+    ? Number.NEGATIVE_INFINITY
+    : criteria.reduce((s, c) => s + c.logContribution!, 0);
   let weakest = criteria[0]!;
   for (const c of criteria) if (c.value < weakest.value) weakest = c;
   const power = values.power[0];

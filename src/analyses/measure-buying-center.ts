@@ -29,7 +29,7 @@ export interface PowerInterest {
   readonly name: string;
   /** Key-people score relative to the top score, 0..1. */
   readonly power: number;
-  /** 0..1: takes part 1, a buying role 0.75, not recorded 0.5, does not take part 0.2; +0.2 with recorded needs (capped at 1). */
+  /** 0..1: takes part 1, a buying role 0.75, not recorded 0.4 (below the default high mark: nothing known is not interest), does not take part 0.2; +0.2 with recorded needs (capped at 1). */
   readonly interest: number;
   readonly quadrant: Quadrant;
   /** Counted as a member of the buying centre (takes part, or holds a buying role). */
@@ -126,7 +126,7 @@ export function measureBuyingCenter(input: Deal | PowerGraph | unknown, options?
 
   const grid = g.ids.map((id, i): PowerInterest => {
     const person = g.people[i]!;
-    const base = person.inProject === true ? 1 : person.inProject === false ? 0.2 : person.roles.length > 0 ? 0.75 : 0.5;
+    const base = person.inProject === true ? 1 : person.inProject === false ? 0.2 : person.roles.length > 0 ? 0.75 : 0.4;
     const interest = Math.min(1, base + ((person.needs?.length ?? 0) > 0 ? 0.2 : 0));
     const power = maxP > 0 ? p[i]! / maxP : 0;
     const high = [power >= o.highPower, interest >= o.highInterest];

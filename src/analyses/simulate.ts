@@ -74,7 +74,8 @@ export function simulate(input: Deal | PowerGraph | unknown, changes: readonly C
   const next = applyChanges(deal, changes);
   const before = assessDeal(isPowerGraph(input) ? input : deal, options);
   const after = assessDeal(next, options);
-  const key = (f: Finding) => `${f.code}\u0000${f.people.join('\u0001')}`;
+  // A flag is the same flag when code, people and severity match; a change of severity shows as removed + added.
+  const key = (f: Finding) => `${f.code}\u0000${f.severity}\u0000${f.people.join('\u0001')}`;
   const beforeKeys = new Set(before.flags.map(key));
   const afterKeys = new Set(after.flags.map(key));
   const delta = (a: number, b: number): Delta => ({ before: a, after: b, change: b - a });
@@ -118,6 +119,10 @@ function applyChanges(deal: Deal, changes: readonly Change[]): Deal {
       case 'influence': {
         if (!has(change.person)) return unknown('person', change.person);
         const field = change.type;
+        if (!(field in change)) {
+          issues.push({ code: 'required', path: `${path}.${field}`, message: `a ${field} change needs a ${field} value (null for unknown)` });
+          return;
+        }
         const value = change.type === 'stance' ? change.stance : change.influence;
         current.people = current.people.map((p) => (p.id === change.person ? { ...p, [field]: value } : p)) as Deal['people'];
         return;

@@ -76,7 +76,8 @@ export function solveAdjoint(g: PowerGraph, lambda: Float64Array, v: Float64Arra
 function sweep(n: number, options: SolveOptions, fn: string, x: Float64Array, update: (i: number) => number): Solution {
   let iterations = 0;
   let residual = Number.POSITIVE_INFINITY;
-  while (residual >= options.tolerance) {
+  // `!(residual < tol)` and not `residual >= tol`: a NaN residual must not end the loop as converged.
+  while (!(residual < options.tolerance)) {
     if (iterations >= options.maxIterations) throw new ConvergenceError(fn, iterations, residual);
     residual = 0;
     for (let i = 0; i < n; i++) {

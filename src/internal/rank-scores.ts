@@ -47,7 +47,7 @@ export function rankScores(g: PowerGraph, options: RankKernelOptions = RANK_KERN
   let next = new Float64Array(n);
   let iterations = 0;
   let residual = Number.POSITIVE_INFINITY;
-  while (residual >= tolerance) {
+  while (!(residual < tolerance)) {
     if (iterations >= maxIterations) throw new ConvergenceError(fn, iterations, residual);
     residual = 0;
     for (let i = 0; i < n; i++) {

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { formatMessage } from '../explain/format-message.js';
 import { listening } from '../internal/listening.js';
 import type { Rule, RuleContext, RuleHit, Severity } from './types.js';
 
@@ -158,7 +159,9 @@ const informationGaps: Rule = {
   evaluate(ctx) {
     const unknown = ctx.information.points.filter((p) => p.status === 'unknown');
     if (unknown.length === 0) return [];
-    return [{ severity: unknown.length >= 5 ? 'high' : 'medium', params: { points: unknown.map((p) => `${p.number} ${p.point}`) } }];
+    const points = unknown.map((p) => `${p.number} ${p.point}`);
+    const pointNames = unknown.map((p) => `${p.number} ${formatMessage(`point_${p.point}`, {}, ctx.locale)}`);
+    return [{ severity: unknown.length >= 5 ? 'high' : 'medium', params: { points, pointNames } }];
   },
 };
 
@@ -177,27 +180,26 @@ const shrinkingSupport: Rule = {
 /** A decision maker listens mostly to people who oppose us (M7). */
 const oppositionPressure: Rule = {
   code: 'opposition_pressure_on_dm',
-  description: 'The influence-weighted stance of the people a decision maker listens to is below oppositionPressure.',
+  description:
+    'The pull on a decision maker from the people they listen to, sum over k of W_dk * stance_k (their own share W_dd pulls 0), is below oppositionPressure.',
   methodology: 'M7',
   evaluate(ctx) {
     const g = ctx.graph;
-    const { scale } = listening(g, ctx.ranking.normalization);
+    const { inW } = listening(g, ctx.ranking.normalization);
     const hits: RuleHit[] = [];
     for (const dm of ctx.coverage.decisionMakers) {
       const d = g.index.get(dm.id)!;
-      const { ptr, idx, w } = g.influenceIn;
-      let total = 0;
-      let weighted = 0;
+      const { ptr, idx } = g.influenceIn;
+      let pull = 0;
       const opponents: [string, number][] = [];
       for (let e = ptr[d]!; e < ptr[d + 1]!; e++) {
         const k = idx[e]!;
-        const x = w[e]! * scale[d]!;
+        const x = inW[e]!;
         const u = Number.isNaN(g.stance[k]!) ? 0 : g.stance[k]!;
-        total += x;
-        weighted += x * u;
+        pull += x * u;
         if (u < 0) opponents.push([g.ids[k]!, x * u]);
       }
-      if (total > 0 && weighted / total < ctx.thresholds.oppositionPressure) {
+      if (pull < ctx.thresholds.oppositionPressure) {
         const ids = opponents.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
         hits.push({ severity: 'high', params: { person: dm.name, people: names(ctx, ids) }, people: ids });
       }
@@ -209,11 +211,13 @@ const oppositionPressure: Rule = {
 /** A contact or ally whose departure would cost us decision-maker access or much support (M6.3). */
 const singlePointOfFailure: Rule = {
   code: 'single_point_of_failure',
-  description: 'The departure of one contact or ally would lose decision-maker access, leave us without contacts, or drop net support.',
+  description:
+    'The departure of one contact or ally (other than a decision maker) would lose decision-maker access, leave us without contacts, or drop net support.',
   methodology: 'M6.3',
   evaluate(ctx) {
+    const dms = new Set(ctx.coverage.decisionMakers.map((d) => d.id));
     return ctx.resilience.people
-      .filter((p) => p.singlePointOfFailure)
+      .filter((p) => p.singlePointOfFailure && !dms.has(p.id))
       .map((p) => ({ severity: 'high' as Severity, params: { people: [p.name], reasons: p.reasons.join('; ') }, people: [p.id] }));
   },
 };
@@ -221,18 +225,20 @@ const singlePointOfFailure: Rule = {
 /** A role that should be engaged by now (per the stage template) is not a contact. */
 const roleNotEngaged: Rule = {
   code: 'role_not_engaged',
-  description: 'By the progress in the stage template, people with a required role should be our contacts.',
+  description:
+    'By the progress in the stage template, people with a required role should be our contacts (decision makers have their own rule).',
   methodology: 'M8',
   evaluate(ctx) {
     const g = ctx.graph;
+    const dms = new Set(ctx.coverage.decisionMakers.map((d) => d.id));
     const hits: RuleHit[] = [];
     for (const req of ctx.stageTemplate) {
       if (ctx.progress < req.by) continue;
-      const ids = g.ids.filter((_, i) => g.people[i]!.roles.includes(req.role) && g.rel[i] === 0);
+      const ids = g.ids.filter((id, i) => g.people[i]!.roles.includes(req.role) && g.rel[i] === 0 && !dms.has(id));
       if (ids.length > 0)
         hits.push({
           severity: req.role === 'economic-buyer' ? 'high' : 'medium',
-          params: { role: req.role, progress: pct(req.by), people: names(ctx, ids) },
+          params: { role: req.role, roleName: formatMessage(`role_${req.role}`, {}, ctx.locale), progress: pct(req.by), people: names(ctx, ids) },
           people: ids,
         });
     }

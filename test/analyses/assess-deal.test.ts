@@ -101,9 +101,19 @@ describe('assessDeal', () => {
         completeness: 0.278,
         needed: 0.6,
         points: ['1 plan', '2 procurement', '5 finance', '6 needs', '7 resources', '8 competitors', '9 success-factors'],
+        pointNames: [
+          '1 plan and difficulties',
+          '2 procurement process',
+          '5 funding and credit',
+          '6 project reason and needs',
+          '7 resources',
+          '8 competitors',
+          '9 key success factors',
+        ],
       });
       expect(a.thresholds.information.evidence[0]!.message).toBe(
-        'Information power: completeness 0.278 (needs 0.6); unknown: 1 plan, 2 procurement, 5 finance, 6 needs, 7 resources, 8 competitors, 9 success-factors.',
+        'Information power: completeness 0.278 (needs 0.6); not known: 1 plan and difficulties, 2 procurement process, 5 funding and credit, ' +
+          '6 project reason and needs, 7 resources, 8 competitors, 9 key success factors.',
       );
       expect(a.thresholds.passed).toBe(2);
     });

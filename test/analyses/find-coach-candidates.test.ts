@@ -11,6 +11,7 @@ import {
   type CoachCriterion,
   type CoachOptions,
 } from '../../src/index.js';
+import { checkDecisionMakerCoverage } from '../../src/index.js';
 import { PROPERTY_SEED, arbitraryDeal, freezeDeep } from '../support/arbitraries.js';
 import { loadFixture } from '../support/fixtures.js';
 
@@ -37,8 +38,8 @@ import { loadFixture } from '../support/fixtures.js';
  * foe = unk = out = 12/25.
  *
  * The eight criteria (maxLevel 3):
- *   position      (3 - level + 1)/3, at least 0.75 with a buying role (influencer, coach, champion):
- *                 vp 2/3 -> 0.75, pal/foe/out 1/3 -> 0.75, unk 1/3
+ *   position      (3 - level + 1)/3, at least 0.75 with a buying role (influencer here; our own labels
+ *                 coach and champion do not count): vp 2/3 -> 0.75, pal/foe/out/unk 1/3
  *   power         as above
  *   information   informs received relative to the top (vp 1 from ceo), brokerage all 0: vp 1, others 0
  *   participation inProject: 1, out 0
@@ -71,9 +72,9 @@ const crew = {
 const CREW: Record<string, number[]> = {
   //     position power  info part rep  will  backing character
   vp: [0.75, 17 / 25, 1, 1, 0.6, 0.35, 0.5, 0.8],
-  pal: [0.75, 6 / 25, 0, 1, 0, 0.95, 0, 0.9],
-  foe: [0.75, 12 / 25, 0, 1, 0, 0, 0, 0.5],
-  out: [0.75, 12 / 25, 0, 0, 0, 0.85, 0, 0.5],
+  pal: [1 / 3, 6 / 25, 0, 1, 0, 0.95, 0, 0.9],
+  foe: [1 / 3, 12 / 25, 0, 1, 0, 0, 0, 0.5],
+  out: [1 / 3, 12 / 25, 0, 0, 0, 0.85, 0, 0.5],
 };
 
 /** Weighted geometric mean by the rule: willingness and participation unfloored, the rest floored. */
@@ -160,9 +161,10 @@ describe('findCoachCandidates', () => {
       // below weakBelow 0.5, ascending by value, ties in the method's order
       const { current } = findCoachCandidates(crew);
       expect(current.map((c) => [c.id, c.qualifies, c.weaknesses.map((w) => w.criterion)])).toEqual([
-        ['foe', false, ['information', 'reputation', 'willingness', 'backing', 'power']], // hostile
-        ['out', false, ['information', 'participation', 'reputation', 'backing', 'power']], // does not take part
-        ['pal', true, ['information', 'reputation', 'backing', 'power']],
+        // position 1/3 is weak too: the coach/champion label itself no longer raises it
+        ['foe', false, ['information', 'reputation', 'willingness', 'backing', 'position', 'power']], // hostile
+        ['out', false, ['information', 'participation', 'reputation', 'backing', 'position', 'power']], // does not take part
+        ['pal', true, ['information', 'reputation', 'backing', 'power', 'position']],
       ]);
       for (const c of current) {
         for (const w of c.weaknesses) {
@@ -184,9 +186,10 @@ describe('findCoachCandidates', () => {
           expect(c.value).toBeLessThanOrEqual(1);
           expect(c.weight).toBe(1);
         }
-        const sum = a.criteria.reduce((s, c) => s + c.logContribution, 0);
-        if (a.score > 0) expect(sum).toBeCloseTo(Math.log(a.score), 12);
-        else expect(sum).toBe(Number.NEGATIVE_INFINITY);
+        // A zero on a gating criterion has no log part (null): it disqualifies, the score is 0.
+        const parts = a.criteria.map((c) => c.logContribution);
+        if (a.score > 0) expect(parts.reduce((s: number, x) => s + x!, 0)).toBeCloseTo(Math.log(a.score), 12);
+        else expect(parts).toContain(null);
       }
       // pal's floored information: (1/8) · ln 0.05
       expect(byId(result, 'pal').criteria[2]!.logContribution).toBeCloseTo(Math.log(0.05) / 8, 14);
@@ -206,7 +209,7 @@ describe('findCoachCandidates', () => {
       for (const c of result.candidates) {
         expect(c.score).toBeCloseTo(expectedScore(CREW[c.id]!, weightsOf(weights)), 10);
         expect(c.criteria.map((x) => x.weight)).toEqual(weightsOf(weights));
-        const sum = c.criteria.reduce((s, x) => s + x.logContribution, 0);
+        const sum = c.criteria.reduce((s, x) => s + x.logContribution!, 0);
         expect(sum).toBeCloseTo(Math.log(c.score), 12);
       }
     });
@@ -221,10 +224,10 @@ describe('findCoachCandidates', () => {
     });
 
     it('applies the floor option to the six non-gating criteria only', () => {
-      // floor 0.2: pal = (0.75 · 0.24 · 0.2 · 1 · 0.2 · 0.95 · 0.2 · 0.9)^(1/8); vp has nothing below 0.2
+      // floor 0.2: pal = (1/3 · 0.24 · 0.2 · 1 · 0.2 · 0.95 · 0.2 · 0.9)^(1/8); vp has nothing below 0.2
       const { candidates } = findCoachCandidates(crew, { floor: 0.2 });
       expect(candidates.find((c) => c.id === 'pal')!.score).toBeCloseTo(
-        (0.75 * 0.24 * 0.2 * 1 * 0.2 * 0.95 * 0.2 * 0.9) ** (1 / 8),
+        ((1 / 3) * 0.24 * 0.2 * 1 * 0.2 * 0.95 * 0.2 * 0.9) ** (1 / 8),
         10,
       );
       expect(candidates[0]!.score).toBeCloseTo(expectedScore(CREW.vp!), 10);
@@ -278,6 +281,7 @@ describe('findCoachCandidates', () => {
       people: [
         { id: 'a', stance: 1 },
         { id: 'b', stance: 1 },
+        { id: 'c', roles: ['decision-maker'] }, // so that neither a nor b is the (inferred) decision maker
       ],
       relations: [{ from: 'a', to: 'b', kind: 'influences', weight: 5e-324 }],
     };
@@ -320,8 +324,10 @@ describe('findCoachCandidates', () => {
         }
         expect(a.score).toBeGreaterThanOrEqual(0);
         expect(a.score).toBeLessThanOrEqual(1);
-        const sum = a.criteria.reduce((s, c) => s + c.logContribution, 0);
-        if (a.score > 0) expect(Math.abs(sum - Math.log(a.score))).toBeLessThanOrEqual(1e-9);
+        if (a.score > 0) {
+          const sum = a.criteria.reduce((s, c) => s + c.logContribution!, 0);
+          expect(Math.abs(sum - Math.log(a.score))).toBeLessThanOrEqual(1e-9);
+        }
         const min = Math.min(...a.criteria.map((c) => c.value));
         expect(a.criteria.find((c) => c.value === min)!.criterion).toBe(a.weakest);
       }
@@ -330,11 +336,14 @@ describe('findCoachCandidates', () => {
   );
 
   test.prop([arbitraryDeal({ maxPeople: 8 })], { seed: PROPERTY_SEED })(
-    'candidates are exactly the people with stance > 0 who take part, by score then id',
+    'candidates are exactly the people with stance > 0 who take part and are not decision makers, by score then id',
     (raw) => {
       const g = buildGraph(raw);
       const result = findCoachCandidates(g);
-      const expected = g.people.filter((p) => p.stance !== null && p.stance > 0 && p.inProject !== false).map((p) => p.id);
+      const dms = new Set(checkDecisionMakerCoverage(g).decisionMakers.map((d) => d.id));
+      const expected = g.people
+        .filter((p) => p.stance !== null && p.stance > 0 && p.inProject !== false && !dms.has(p.id))
+        .map((p) => p.id);
       expect(result.candidates.map((c) => c.id).sort()).toEqual([...expected].sort());
       result.candidates.forEach((c, i) => {
         expect(c.rank).toBe(i + 1);

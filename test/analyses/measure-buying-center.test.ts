@@ -133,11 +133,11 @@ describe('measureBuyingCenter', () => {
         expect(row(id).power).toBeCloseTo(power, 12);
     });
 
-    it('interest: takes part 1 (needs cannot push it past 1), buying role 0.75, not recorded 0.5, not taking part 0.2 (+0.2 with needs)', () => {
+    it('interest: takes part 1 (needs cannot push it past 1), buying role 0.75, not recorded 0.4, not taking part 0.2 (+0.2 with needs)', () => {
       expect(grid.map((x) => [x.id, x.interest])).toEqual([
         ['gm', 1],
         ['cfo', 0.2],
-        ['clerk', 0.5],
+        ['clerk', 0.4], // nothing recorded: 0.4, below the high mark 0.5 (nothing known is not interest)
         ['operator', 0.75],
         ['auditor', 0.4],
       ]);
@@ -147,7 +147,7 @@ describe('measureBuyingCenter', () => {
       expect(Object.fromEntries(grid.map((x) => [x.id, x.quadrant]))).toEqual({
         gm: 'manage-closely',
         cfo: 'keep-satisfied',
-        clerk: 'keep-informed',
+        clerk: 'monitor',
         operator: 'keep-informed',
         auditor: 'monitor',
       });

@@ -315,7 +315,7 @@ describe('the built-in rules', () => {
       // safe deal without intel: points 1, 2, 5, 7 unknown; point 6 keeps the needs (1/2)
       const four = { ...safeDeal(), intel: undefined };
       expect(brief(flagsOf(four, 'information_gaps'))).toEqual([['medium', []]]);
-      expect(flagsOf(four, 'information_gaps')[0]!.message).toBe('Information points unknown: 1 plan, 2 procurement, 5 finance, 7 resources.');
+      expect(flagsOf(four, 'information_gaps')[0]!.message).toBe('Information points unknown: 1 plan and difficulties, 2 procurement process, 5 funding and credit, 7 resources.');
       expect(brief(flagsOf({ ...four, competitors: [] }, 'information_gaps'))).toEqual([['high', []]]);
     });
 
@@ -351,28 +351,37 @@ describe('the built-in rules', () => {
 
   describe('opposition_pressure_on_dm (M7)', () => {
     /**
-     * Three reports of the CEO, so each derived line report -> ceo weighs 0.3/3 = 0.1.
-     * Weighted stance of whom she listens to = (0.1·u_cfo + 0.1·u_it + 0.1·u_coo) / 0.3.
+     * Three reports of the CEO, each with an explicit line of 0.3 to her (it replaces the derived
+     * 0.3/3). Her in-weights sum to 0.9 <= 1, so W keeps them: she listens 0.3 to each and 0.1 to
+     * herself. Pull = sum_k W_ceo,k u_k = 0.3 (u_cfo + u_it + u_coo); her own share pulls 0.
      */
     const pressure = (coo: unknown) =>
-      deal([CEO, report('cfo', 'Sam Okafor', { stance: 'opponent' }), report('it', 'Raj Mehta', { stance: 'skeptic' }), report('coo', 'Lee Park', { stance: coo })]);
+      deal(
+        [CEO, report('cfo', 'Sam Okafor', { stance: 'opponent' }), report('it', 'Raj Mehta', { stance: 'skeptic' }), report('coo', 'Lee Park', { stance: coo })],
+        ['cfo', 'it', 'coo'].map((from) => ({ from, to: 'ceo', kind: 'influences', weight: 0.3 })),
+      );
 
-    it('(-1 - 1/2 + 1/2)/3 = -1/3 < -0.2 => high, opponents named most negative first', () => {
+    it('0.3 (-1 - 1/2 + 1/2) = -0.3 < -0.2 => high, opponents named most negative first', () => {
       const fs = flagsOf(pressure('supporter'), 'opposition_pressure_on_dm');
       expect(brief(fs)).toEqual([['high', ['cfo', 'it']]]);
       expect(fs[0]!.message).toBe('Decision maker Dana Reyes listens mostly to people who oppose us: Sam Okafor, Raj Mehta.');
     });
 
-    it('(-1 - 1/2 + 1)/3 = -1/6 >= -0.2 => no flag', () => {
+    it('0.3 (-1 - 1/2 + 1) = -0.15 >= -0.2 => no flag', () => {
       expect(flagsOf(pressure('champion'), 'opposition_pressure_on_dm')).toEqual([]);
     });
 
-    it('an unknown stance counts 0: (-1 - 1/2 + 0)/3 = -1/2 => flag', () => {
+    it('an unknown stance counts 0: 0.3 (-1 - 1/2 + 0) = -0.45 => flag', () => {
       expect(flagsOf(pressure(null), 'opposition_pressure_on_dm')).toHaveLength(1);
     });
 
-    it('{ oppositionPressure: -0.4 } tolerates -1/3', () => {
+    it('{ oppositionPressure: -0.4 } tolerates -0.3', () => {
       expect(flagsOf(pressure('supporter'), 'opposition_pressure_on_dm', { rules: { thresholds: { oppositionPressure: -0.4 } } })).toEqual([]);
+    });
+
+    it('a light line does not count as pressure: reports-to lines of 0.3/3 give 0.1 (-1 - 1/2 + 1/2) = -0.1 => no flag', () => {
+      const light = deal([CEO, report('cfo', 'Sam Okafor', { stance: 'opponent' }), report('it', 'Raj Mehta', { stance: 'skeptic' }), report('coo', 'Lee Park', { stance: 'supporter' })]);
+      expect(flagsOf(light, 'opposition_pressure_on_dm')).toEqual([]);
     });
   });
 
@@ -420,7 +429,7 @@ describe('the built-in rules', () => {
         ['medium', 'technical-buyer', ['it']],
         ['medium', 'user', ['user']],
       ]);
-      expect(fs[0]!.message).toBe('By 50% of the cycle we should have engaged the economic-buyer: Sam Okafor.');
+      expect(fs[0]!.message).toBe('By 50% of the cycle we should have engaged the economic buyer: Sam Okafor.');
     });
 
     it('at 10%: nothing is due yet; at 100%: all five roles', () => {
