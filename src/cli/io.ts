@@ -12,6 +12,8 @@ export interface Io {
   /** Whether stdout is a terminal (colour, progress bars). */
   isTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** The raw streams, for streaming commands (`batch`). */
+  streams: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream };
 }
 
 /** The real process. */
@@ -30,6 +32,7 @@ export function nodeIo(): Io {
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
+    streams: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
   };
 }
 
