@@ -18,6 +18,7 @@ import { loadFixture } from '../support/fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM && process.env.POWERMAP_REQUIRE_BROWSER) throw new Error(`test/browser: ${CHROMIUM} is required in CI (apt-get install -y chromium)`);
 if (!HAS_CHROMIUM) console.warn(`test/browser: skipped, ${CHROMIUM} not found (install it with: apt-get install -y chromium)`);
 
 const ARGS = [
