@@ -7,18 +7,23 @@ import { buildParsedGraph, toPowerGraph } from '../graph/build-graph.js';
 import type { PowerGraph } from '../graph/power-graph.js';
 import type { Deal } from '../model/types.js';
 import { accessFromUs, accessGraph, pathProbability, pathTo } from '../internal/access-graph.js';
-import { SCORE_CHECKS, SCORE_DEFAULTS, displayName, type ScoreOptions } from '../internal/common.js';
-import { byScoreThenId } from '../internal/decision-makers.js';
+import { SCORE_CHECKS, SCORE_DEFAULTS, displayName, rankKernel, type ScoreOptions } from '../internal/common.js';
+import { byScoreThenId, decisionMakers } from '../internal/decision-makers.js';
+import { rankScores } from '../internal/rank-scores.js';
 import { checks, resolveOptions } from '../internal/options.js';
 import { withoutPerson } from '../internal/without-person.js';
-import { checkDecisionMakerCoverage, type CoverageStatus } from './check-decision-maker-coverage.js';
+import type { CoverageStatus } from './check-decision-maker-coverage.js';
 import { findAllies } from './find-allies.js';
-import { measureSupportBase } from './measure-support-base.js';
+import { supportTotals } from './measure-support-base.js';
 
 /** Options of {@link analyzeResilience}. */
 export interface ResilienceOptions extends ScoreOptions {
-  /** Analyse at most this many people (our contacts and allies with the highest key-people score). Default 25. */
-  limit?: number;
+  /**
+   * Analyse at most this many people (our contacts and allies with the highest key-people score).
+   * Default `'auto'`: 25, and fewer on graphs with more than 20,000 people and edges (at least 3),
+   * since each departure rebuilds the graph.
+   */
+  limit?: number | 'auto';
   /** A drop of the net support base by at least this much also makes a single point of failure. Default 0.1. */
   supportDrop?: number;
 }
@@ -65,7 +70,7 @@ export interface Resilience {
   readonly rule: string;
 }
 
-const DEFAULTS: Required<ResilienceOptions> = { ...SCORE_DEFAULTS, limit: 25, supportDrop: 0.1 };
+const DEFAULTS: Required<ResilienceOptions> = { ...SCORE_DEFAULTS, limit: 'auto', supportDrop: 0.1 };
 
 /**
  * For each of our contacts and each ally: the support base and decision-maker access that remain
@@ -91,31 +96,31 @@ const DEFAULTS: Required<ResilienceOptions> = { ...SCORE_DEFAULTS, limit: 25, su
 export function analyzeResilience(input: Deal | PowerGraph | unknown, options?: ResilienceOptions): Resilience {
   const o = resolveOptions('analyzeResilience', DEFAULTS, options, {
     ...SCORE_CHECKS,
-    limit: checks.integer(0),
+    limit: (v) => (v === 'auto' ? undefined : checks.integer(0)(v)),
     supportDrop: checks.number(0, 2),
   });
   const g = toPowerGraph(input);
   const score = { alpha: o.alpha, normalization: o.normalization };
-  const base = measureSupportBase(g, score);
-  const baseAccess = access(g, score);
-  const weightOf = new Map(base.contributors.map((c) => [c.id, c.weight]));
+  const base = supportTotals(g, score);
+  const baseAccess = decisionMakers(g, rankKernel(score)).map((dm) => accessTo(g, g.ids[dm.index]!));
+  const { p } = rankScores(g, rankKernel(score));
+  const weightOf = (id: string) => p[g.index.get(id)!]!;
 
   const why = new Map<string, ('contact' | 'ally')[]>();
   for (let i = 0; i < g.n; i++) if (g.rel[i]! > 0) why.set(g.ids[i]!, ['contact']);
   for (const ally of findAllies(g, score).allies) why.set(ally.id, [...(why.get(ally.id) ?? []), 'ally']);
-  const ranked = [...why.keys()].sort(byScoreThenId((id) => weightOf.get(id)!, (id) => id));
-  const analysed = g.n > 1 ? ranked.slice(0, o.limit) : [];
+  const ranked = [...why.keys()].sort(byScoreThenId(weightOf, (id) => id));
+  // 'auto': 25, fewer on large graphs so that the rebuilds stay within about 25 passes over 20,000 people and edges.
+  const limit = o.limit === 'auto' ? Math.min(25, Math.max(3, Math.floor(500_000 / (g.n + g.edgeCount)))) : o.limit;
+  const analysed = g.n > 1 ? ranked.slice(0, limit) : [];
   const contacts = [...why].filter(([, w]) => w.includes('contact')).map(([id]) => id);
 
   const people = analysed.map((id): DepartureImpact => {
     const after = buildParsedGraph(withoutPerson(g.deal, id), g.options);
-    const afterBase = measureSupportBase(after, score);
+    const afterBase = supportTotals(after, score);
     // Every baseline decision maker who remains, in baseline order: an inferred decision maker may
     // no longer be the top score without the person, but is still there to be reached.
-    const afterDms = access(after, score);
-    const afterAccess = baseAccess
-      .filter((b) => b.id !== id)
-      .map((b) => afterDms.find((a) => a.id === b.id) ?? accessTo(after, b.id));
+    const afterAccess = baseAccess.filter((b) => b.id !== id).map((b) => accessTo(after, b.id));
     const lostAccessTo = baseAccess
       .filter((b) => b.id !== id && (b.status === 'direct' || b.status === 'path'))
       .filter((b) => {
@@ -165,10 +170,3 @@ function accessTo(g: PowerGraph, id: string): DecisionMakerAccess {
   return { id, probability, status };
 }
 
-function access(g: PowerGraph, score: Required<ScoreOptions>): DecisionMakerAccess[] {
-  return checkDecisionMakerCoverage(g, { ...score, k: 1 }).decisionMakers.map((d) => ({
-    id: d.id,
-    probability: d.best?.probability ?? 0,
-    status: d.status,
-  }));
-}

@@ -18,7 +18,7 @@ import { BUILTIN_RULES } from '../rules/builtin-rules.js';
 import { DEFAULT_STAGE_TEMPLATE, RULE_THRESHOLDS } from '../rules/defaults.js';
 import { evaluateRules } from '../rules/evaluate-rules.js';
 import type { Finding, RuleContext, RulesConfig, RuleThresholds } from '../rules/types.js';
-import { analyzeResilience, type Resilience } from './analyze-resilience.js';
+import { analyzeResilience, type Resilience, type ResilienceOptions } from './analyze-resilience.js';
 import { assessInformation, type Information } from './assess-information.js';
 import { assessSellingStage, type SellingStageResult } from './assess-selling-stage.js';
 import { checkDecisionMakerCoverage, type Coverage } from './check-decision-maker-coverage.js';
@@ -47,8 +47,8 @@ export interface AssessDealOptions extends ScoreOptions {
   decisionMinStance?: number;
   /** How many engagements to recommend. Default 5. */
   engagements?: number;
-  /** How many contacts and allies the resilience check analyses. Default 25. */
-  resilienceLimit?: number;
+  /** How many contacts and allies the resilience check analyses. Default `'auto'` (25, fewer on very large graphs; see {@link ResilienceOptions}). */
+  resilienceLimit?: number | 'auto';
   /** How many people to ask SPIN questions of. Default 5. */
   questionsFor?: number;
 }
@@ -110,7 +110,7 @@ const DEFAULTS: Required<AssessDealOptions> = {
   informationPass: 0.6,
   decisionMinStance: 0.5,
   engagements: 5,
-  resilienceLimit: 25,
+  resilienceLimit: 'auto',
   questionsFor: 5,
 };
 
@@ -153,7 +153,7 @@ export function assessDeal(input: Deal | PowerGraph | unknown, options?: AssessD
     informationPass: checks.number(0, 1),
     decisionMinStance: checks.number(-1, 1),
     engagements: checks.integer(0),
-    resilienceLimit: checks.integer(0),
+    resilienceLimit: (v) => (v === 'auto' ? undefined : checks.integer(0)(v)),
     questionsFor: checks.integer(0),
   });
   checkRulesConfig(o.rules);

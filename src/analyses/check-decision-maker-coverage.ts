@@ -143,10 +143,11 @@ function coverOne(
   const toIds = (nodes: readonly number[]) => nodes.filter((x) => x !== a.us).map((x) => g.ids[x]!);
   // A path whose product underflows to 0 (denormal strengths) counts as no path, like a blocked one,
   // so that `best` is null exactly when the status is `none`.
-  const ranked = kBestPaths(a, a.us, target, o.k).filter((r) => r.probability > 0);
+  // The path searches are kernels, memoised on the graph (the result objects are built fresh per call).
+  const ranked = memo(g, `yen:${target}:${o.k}`, () => kBestPaths(a, a.us, target, o.k).filter((r) => r.probability > 0));
   const alternatives = ranked.map((r) => ({ path: toIds(r.nodes), probability: r.probability }));
   const best = alternatives[0] ?? null;
-  const widest = best && widestPath(a, a.us, target);
+  const widest = best && memo(g, `widest:${target}`, () => widestPath(a, a.us, target));
   const rel = g.rel[target]!;
   const status: CoverageStatus =
     rel >= o.directThreshold ? 'direct' : best && best.probability >= o.pathThreshold ? 'path' : best && best.probability > 0 ? 'weak-path' : 'none';
@@ -180,4 +181,11 @@ function coverOne(
     },
     introducers: [...introducers.values()].sort(byScoreThenId((x) => x.probability, (x) => x.id)),
   };
+}
+
+function memo<T>(g: PowerGraph, key: string, compute: () => T): T {
+  if (g.memo.has(key)) return g.memo.get(key) as T;
+  const value = compute();
+  g.memo.set(key, value);
+  return value;
 }

@@ -113,16 +113,18 @@ export function measureBuyingCenter(input: Deal | PowerGraph | unknown, options?
   addLinks(true, g.influenceOut);
   addLinks(false, g.informsIn);
   const m = members.length;
-  const neighbours = (i: number) => {
-    const set = new Set<number>();
-    for (const key of linked) {
-      const from = Math.floor(key / g.n);
-      const to = key - from * g.n;
-      if (from === i) set.add(to);
-      if (to === i) set.add(from);
+  // Distinct linked members of each member (either direction), in one pass over the links.
+  const linkedWith = new Map<number, Set<number>>();
+  for (const key of linked) {
+    const from = Math.floor(key / g.n);
+    const to = key - from * g.n;
+    for (const [a, b] of [[from, to], [to, from]] as const) {
+      let set = linkedWith.get(a);
+      if (!set) linkedWith.set(a, (set = new Set()));
+      set.add(b);
     }
-    return set.size;
-  };
+  }
+  const neighbours = (i: number) => linkedWith.get(i)?.size ?? 0;
 
   const grid = g.ids.map((id, i): PowerInterest => {
     const person = g.people[i]!;

@@ -142,3 +142,21 @@ function groupBy<K extends string | null>(
     byScoreThenId<[K, SupportGroup]>((x) => x[1].weight, (x) => (x[0] === null ? '\uffff' : x[0]))(a, b),
   );
 }
+
+/**
+ * Support and net support only (no contributors or groups): for callers that re-measure many
+ * variants of a deal, such as {@link analyzeResilience}.
+ *
+ * @internal
+ */
+export function supportTotals(g: PowerGraph, o: Required<ScoreOptions>): { support: number; net: number } {
+  const { p } = rankScores(g, rankKernel(o));
+  let support = 0;
+  let opposition = 0;
+  for (let i = 0; i < g.n; i++) {
+    const u = g.stance[i]!;
+    if (u > 0) support += p[i]! * u;
+    else if (u < 0) opposition -= p[i]! * u;
+  }
+  return { support, net: support - opposition };
+}

@@ -5,10 +5,10 @@
  */
 import { OptionError } from '../errors.js';
 import { resolveOptions, checks } from '../internal/options.js';
-import { parseDeal } from '../model/parse-deal.js';
+import { isParsedDeal, parseDeal } from '../model/parse-deal.js';
 import { parseIsoDate } from '../model/schema.js';
 import type { Deal } from '../model/types.js';
-import { collectPairs } from './pairs.js';
+import { edgeLists, type PairList } from './pairs.js';
 import { PowerGraph, isPowerGraph, type BuildGraphOptions, type Csr } from './power-graph.js';
 
 const DEFAULTS: Required<BuildGraphOptions> = { managerWeight: 0.5, reportWeight: 0.3, halfLifeDays: 90 };
@@ -19,8 +19,9 @@ const DAY_MS = 86_400_000;
  * manager 0.3 split among the manager's reports; explicit edges win), noisy-OR merging of parallel
  * edges, formal levels, and our relationship strength with recency decay.
  *
- * The input is parsed first (parsing is idempotent, so a parsed deal is fine), so a raw JSON
- * object works too and bad input throws {@link ValidationError}.
+ * A raw JSON object is parsed first, so bad input throws {@link ValidationError}. A deal returned
+ * by {@link parseDeal} is trusted as it is (it was validated once, at the boundary); if you change
+ * it afterwards, pass it through `parseDeal` again.
  *
  * @param deal - a deal (parsed or raw)
  * @param options - see {@link BuildGraphOptions}
@@ -41,7 +42,8 @@ export function buildGraph(deal: Deal | unknown, options?: BuildGraphOptions): P
     reportWeight: checks.number(0, 1),
     halfLifeDays: checks.positive(true),
   });
-  return buildParsedGraph(parseDeal(deal), opts);
+  // A deal returned by parseDeal is trusted (validate once, at the boundary); anything else is parsed.
+  return buildParsedGraph(isParsedDeal(deal) ? deal : parseDeal(deal), opts);
 }
 
 /**
@@ -51,31 +53,39 @@ export function buildGraph(deal: Deal | unknown, options?: BuildGraphOptions): P
  * @internal
  */
 export function buildParsedGraph(parsed: Deal, opts: Required<BuildGraphOptions>): PowerGraph {
-  const ids = parsed.people.map((p) => p.id).sort(compareIds);
+  // Array.prototype.sort without a comparator orders strings by UTF-16 code units: compareIds.
+  const ids = parsed.people.map((p) => p.id).sort();
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
   const people = new Array<Deal['people'][number]>(n);
   for (const person of parsed.people) people[index.get(person.id)!] = person;
 
-  // Edges: one entry per ordered pair, then CSR views of the positive influence weights.
-  const pairs = collectPairs(parsed, index, opts);
-  const influence: [number, number, number][] = [];
-  const derived: boolean[] = [];
-  const informs: [number, number, number][] = [];
+  // Edges: one entry per ordered pair, then CSR views of the positive weights.
+  const { influence, informs, conflicts } = edgeLists(parsed, index, opts);
+  const positive = (list: PairList) => {
+    const keep: number[] = [];
+    for (let k = 0; k < list.w.length; k++) if (list.w[k]! > 0) keep.push(k);
+    return keep;
+  };
+  const infl = positive(influence);
+  const src = Int32Array.from(infl, (k) => influence.src[k]!);
+  const dst = Int32Array.from(infl, (k) => influence.dst[k]!);
+  const w = Float64Array.from(infl, (k) => influence.w[k]!);
+  const { flags: derivedOut, ...influenceOut } = toCsr(n, src, dst, w, Uint8Array.from(infl, (k) => influence.derived[k]!));
+  const { flags: _in, ...influenceIn } = toCsr(n, dst, src, w);
+  const inf = positive(informs);
+  const { flags: _inf, ...informsIn } = toCsr(
+    n,
+    Int32Array.from(inf, (k) => informs.dst[k]!),
+    Int32Array.from(inf, (k) => informs.src[k]!),
+    Float64Array.from(inf, (k) => informs.w[k]!),
+  );
   const conflictKeys = new Set<number>();
-  for (const [key, pair] of pairs) {
-    const u = Math.floor(key / n);
-    const v = key - u * n;
-    if (pair.weight !== undefined && pair.weight > 0) {
-      influence.push([u, v, pair.weight]);
-      derived.push(pair.kinds.has('derived'));
-    }
-    if (pair.informs !== undefined && pair.informs > 0) informs.push([v, u, pair.informs]);
-    if (pair.kinds.has('conflict')) conflictKeys.add(u < v ? u * n + v : v * n + u);
+  for (let k = 0; k < conflicts.src.length; k++) {
+    const u = conflicts.src[k]!;
+    const v = conflicts.dst[k]!;
+    conflictKeys.add(u < v ? u * n + v : v * n + u);
   }
-  const { flags: derivedOut, ...influenceOut } = toCsr(n, influence, derived);
-  const { flags: _in, ...influenceIn } = toCsr(n, influence.map(([u, v, w]) => [v, u, w] as const));
-  const { flags: _inf, ...informsIn } = toCsr(n, informs);
 
   // Levels: explicit wins; else 1 + the smallest level among the managers; no manager = 1.
   const managers = people.map((p) => p.reportsTo.map((m) => index.get(m)!));
@@ -158,29 +168,27 @@ function relationshipStrengths(deal: Deal, index: ReadonlyMap<string, number>, h
  * Builds a CSR matrix from (row, column, value) entries by a counting sort on rows, then sorts
  * each row by column. `flags`, when given, are permuted the same way and returned aligned.
  */
-function toCsr(n: number, entries: readonly (readonly [number, number, number])[], flags?: readonly boolean[]): Csr & { flags: Uint8Array } {
-  const m = entries.length;
+function toCsr(n: number, rows: Int32Array, cols: Int32Array, vals: Float64Array, flags?: Uint8Array): Csr & { flags: Uint8Array } {
+  const m = rows.length;
   const ptr = new Int32Array(n + 1);
-  for (const e of entries) ptr[e[0] + 1]!++;
+  for (let k = 0; k < m; k++) ptr[rows[k]! + 1]!++;
   for (let r = 0; r < n; r++) ptr[r + 1]! += ptr[r]!;
   const next = ptr.slice(0, n);
   const order = new Int32Array(m);
-  entries.forEach((e, k) => {
-    order[next[e[0]]!++] = k;
-  });
+  for (let k = 0; k < m; k++) order[next[rows[k]!]!++] = k;
   for (let r = 0; r < n; r++) {
     const lo = ptr[r]!;
     const hi = ptr[r + 1]!;
-    if (hi - lo > 1) order.subarray(lo, hi).sort((a, b) => entries[a]![1] - entries[b]![1]);
+    if (hi - lo > 1) order.subarray(lo, hi).sort((a, b) => cols[a]! - cols[b]!);
   }
   const idx = new Int32Array(m);
   const w = new Float64Array(m);
   const outFlags = new Uint8Array(flags ? m : 0);
   for (let k = 0; k < m; k++) {
-    const e = entries[order[k]!]!;
-    idx[k] = e[1];
-    w[k] = e[2];
-    if (flags) outFlags[k] = flags[order[k]!] ? 1 : 0;
+    const e = order[k]!;
+    idx[k] = cols[e]!;
+    w[k] = vals[e]!;
+    if (flags) outFlags[k] = flags[e]!;
   }
   return { ptr, idx, w, flags: outFlags };
 }

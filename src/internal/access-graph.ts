@@ -35,38 +35,46 @@ export function accessGraph(g: PowerGraph): AccessGraph {
   if (hit) return hit;
   const n = g.n;
   const us = n;
-  const pairQ = new Map<number, number>();
-  const { ptr, idx, w } = g.influenceOut;
+  const out = g.influenceOut;
+  const inn = g.influenceIn;
+  const hasConflicts = g.conflictKeys.size > 0;
+  // Row u of the access graph merges out(u) and in(u) (both sorted by neighbour): q = max(w_uv, w_vu).
+  const aptr = new Int32Array(n + 2);
+  const aidx = new Int32Array(out.idx.length + inn.idx.length + n);
+  const aq = new Float64Array(aidx.length);
+  let k = 0;
   for (let u = 0; u < n; u++) {
-    for (let e = ptr[u]!; e < ptr[u + 1]!; e++) {
-      const v = idx[e]!;
-      const key = u < v ? u * n + v : v * n + u;
-      const x = w[e]!;
-      if (x > (pairQ.get(key) ?? 0)) pairQ.set(key, x);
+    aptr[u] = k;
+    let a = out.ptr[u]!;
+    let b = inn.ptr[u]!;
+    const aEnd = out.ptr[u + 1]!;
+    const bEnd = inn.ptr[u + 1]!;
+    while (a < aEnd || b < bEnd) {
+      const va = a < aEnd ? out.idx[a]! : n;
+      const vb = b < bEnd ? inn.idx[b]! : n;
+      const v = va < vb ? va : vb;
+      let q = 0;
+      if (va === v) q = out.w[a++]!;
+      if (vb === v) q = Math.max(q, inn.w[b++]!);
+      if (q <= 0 || (hasConflicts && g.inConflict(u, v))) continue;
+      aidx[k] = v;
+      aq[k++] = q;
     }
   }
-  const degree = new Int32Array(n + 2);
-  const edges: [number, number, number][] = [];
-  for (const [key, q] of pairQ) {
-    const a = Math.floor(key / n);
-    const b = key - a * n;
-    if (q <= 0 || g.conflictKeys.has(key)) continue;
-    edges.push([a, b, q], [b, a, q]);
+  aptr[us] = k;
+  for (let i = 0; i < n; i++) {
+    if (g.rel[i]! <= 0) continue;
+    aidx[k] = i;
+    aq[k++] = g.rel[i]!;
   }
-  for (let i = 0; i < n; i++) if (g.rel[i]! > 0) edges.push([us, i, g.rel[i]!]);
-  edges.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  for (const [a] of edges) degree[a + 1]!++;
-  const aptr = new Int32Array(n + 2);
-  for (let i = 0; i <= n; i++) aptr[i + 1] = aptr[i]! + degree[i + 1]!;
-  const aidx = Int32Array.from(edges, (e) => e[1]);
-  const aq = Float64Array.from(edges, (e) => e[2]);
+  aptr[us + 1] = k;
   const f = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) {
     const u = g.stance[i]!;
     f[i] = (1 + (Number.isNaN(u) ? 0 : u)) / 2;
   }
   f[us] = 1;
-  const result: AccessGraph = { n, us, ptr: aptr, idx: aidx, q: aq, f };
+  const result: AccessGraph = { n, us, ptr: aptr, idx: aidx.subarray(0, k), q: aq.subarray(0, k), f };
   g.memo.set('access', result);
   return result;
 }

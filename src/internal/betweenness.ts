@@ -12,13 +12,22 @@ import { samplePivots } from './rng.js';
 export interface BrokerageOptions {
   /** Exact betweenness up to this many people; sampled above. Default 2,000. */
   exactLimit: number;
-  /** Number of sampled source pivots above `exactLimit`. Default 256. */
-  pivots: number;
+  /**
+   * Number of sampled source pivots above `exactLimit`. Default `'auto'`: 256, fewer on very large
+   * graphs (at least 32) so that the sampled searches stay within about 30 million edge visits:
+   * `min(256, max(32, floor(3e7 / (n + edges))))`.
+   */
+  pivots: number | 'auto';
   /** Seed of the pivot sampling. Default 1. */
   seed: number;
 }
 
-export const BROKERAGE_DEFAULTS: BrokerageOptions = { exactLimit: 2000, pivots: 256, seed: 1 };
+export const BROKERAGE_DEFAULTS: BrokerageOptions = { exactLimit: 2000, pivots: 'auto', seed: 1 };
+
+/** The number of pivots `'auto'` chooses for a graph. */
+export function autoPivots(n: number, edges: number): number {
+  return Math.min(256, Math.max(32, Math.floor(3e7 / Math.max(1, n + edges))));
+}
 
 export interface Brokerage {
   /** Betweenness normalised by (n-1)(n-2), the number of ordered pairs excluding the person (0 when n < 3). */
@@ -34,18 +43,18 @@ export function brokerage(g: PowerGraph, options: BrokerageOptions = BROKERAGE_D
   const hit = g.memo.get(key) as Brokerage | undefined;
   if (hit) return hit;
   const n = g.n;
-  const exact = n <= options.exactLimit || options.pivots >= n;
-  const sources = exact ? Int32Array.from({ length: n }, (_, i) => i) : samplePivots(n, options.pivots, options.seed);
+  const pivots = options.pivots === 'auto' ? autoPivots(n, g.edgeCount) : options.pivots;
+  const exact = n <= options.exactLimit || pivots >= n;
+  const sources = exact ? Int32Array.from({ length: n }, (_, i) => i) : samplePivots(n, pivots, options.seed);
   const bc = new Float64Array(n);
   const { ptr, idx } = g.influenceOut;
   const sigma = new Float64Array(n);
   const dist = new Int32Array(n);
   const delta = new Float64Array(n);
   const order = new Int32Array(n);
-  for (const s of sources) {
-    sigma.fill(0);
-    dist.fill(-1);
-    delta.fill(0);
+  dist.fill(-1);
+  for (let si = 0; si < sources.length; si++) {
+    const s = sources[si]!;
     sigma[s] = 1;
     dist[s] = 0;
     let head = 0;
@@ -53,23 +62,40 @@ export function brokerage(g: PowerGraph, options: BrokerageOptions = BROKERAGE_D
     order[tail++] = s;
     while (head < tail) {
       const v = order[head++]!;
-      for (let e = ptr[v]!; e < ptr[v + 1]!; e++) {
+      const next = dist[v]! + 1;
+      const sv = sigma[v]!;
+      const end = ptr[v + 1]!;
+      for (let e = ptr[v]!; e < end; e++) {
         const w = idx[e]!;
-        if (dist[w]! < 0) {
-          dist[w] = dist[v]! + 1;
+        const dw = dist[w]!;
+        if (dw < 0) {
+          dist[w] = next;
           order[tail++] = w;
-        }
-        if (dist[w] === dist[v]! + 1) sigma[w]! += sigma[v]!;
+          sigma[w] = sv;
+        } else if (dw === next) sigma[w] = sigma[w]! + sv;
       }
     }
-    // Accumulate in reverse BFS order; predecessors of w are the v with an edge v -> w one level up.
+    // Accumulate in reverse BFS order; the successors of v are the w with an edge v -> w one level down.
     for (let k = tail - 1; k > 0; k--) {
       const v = order[k]!;
-      for (let e = ptr[v]!; e < ptr[v + 1]!; e++) {
+      const next = dist[v]! + 1;
+      const sv = sigma[v]!;
+      const end = ptr[v + 1]!;
+      let acc = 0;
+      for (let e = ptr[v]!; e < end; e++) {
         const w = idx[e]!;
-        if (dist[w] === dist[v]! + 1) delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+        if (dist[w] === next) acc += (1 + delta[w]!) / sigma[w]!;
       }
-      bc[v]! += delta[v]!;
+      const dv = sv * acc;
+      delta[v] = dv;
+      bc[v] = bc[v]! + dv;
+    }
+    // Reset only what this search touched (its BFS order), not all n entries.
+    for (let k = 0; k < tail; k++) {
+      const v = order[k]!;
+      sigma[v] = 0;
+      delta[v] = 0;
+      dist[v] = -1;
     }
   }
   const scale = (exact ? 1 : n / sources.length) / (n > 2 ? (n - 1) * (n - 2) : 1);

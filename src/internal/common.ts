@@ -76,19 +76,22 @@ export function solveKernel(o: Required<DynamicsOptions>): SolveOptions {
 export interface BrokerageSettings {
   /** Exact brokerage up to this many people; pivot-sampled above (Brandes & Pich 2007). Default 2,000. */
   brokerageExactLimit?: number;
-  /** Sampled pivots above the exact limit. Default 256. */
-  brokeragePivots?: number;
+  /**
+   * Sampled pivots above the exact limit. Default `'auto'`: 256, fewer on graphs with more than
+   * about 117,000 people and edges (at least 32): `min(256, max(32, floor(3e7 / (n + edges))))`.
+   */
+  brokeragePivots?: number | 'auto';
   /** Seed of the pivot sampling. Default 1. */
   brokerageSeed?: number;
 }
-export const BROKERAGE_SETTINGS_DEFAULTS = {
+export const BROKERAGE_SETTINGS_DEFAULTS: Required<BrokerageSettings> = {
   brokerageExactLimit: 2000,
-  brokeragePivots: 256,
+  brokeragePivots: 'auto',
   brokerageSeed: 1,
-} as const satisfies Required<BrokerageSettings>;
+};
 export const BROKERAGE_CHECKS: Record<keyof Required<BrokerageSettings>, OptionCheck> = {
   brokerageExactLimit: checks.integer(0),
-  brokeragePivots: checks.integer(1),
+  brokeragePivots: (v) => (v === 'auto' ? undefined : checks.integer(1)(v)),
   brokerageSeed: checks.integer(0),
 };
 export function brokerageKernel(o: Required<BrokerageSettings>): BrokerageOptions {

@@ -18,6 +18,15 @@ export interface DecisionMakerRef {
 
 /** Decision makers in index (= id) order. `p` options only matter when one must be inferred. */
 export function decisionMakers(g: PowerGraph, rank: RankKernelOptions = RANK_KERNEL_DEFAULTS): DecisionMakerRef[] {
+  const key = `dms:${rank.alpha}:${rank.normalization}`;
+  const hit = g.memo.get(key) as DecisionMakerRef[] | undefined;
+  if (hit) return hit;
+  const result = findDecisionMakers(g, rank);
+  g.memo.set(key, result);
+  return result;
+}
+
+function findDecisionMakers(g: PowerGraph, rank: RankKernelOptions): DecisionMakerRef[] {
   const withRole = (role: 'decision-maker' | 'economic-buyer') =>
     g.people.flatMap((p, i) => (p.roles.includes(role) ? [i] : []));
   const dms = withRole('decision-maker');

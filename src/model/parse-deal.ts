@@ -8,6 +8,18 @@ import { ValidationError, describeValue, type Issue } from '../errors.js';
 import { dealSchema } from './schema.js';
 import type { Deal } from './types.js';
 
+const PARSED = Symbol.for('powermap.parsedDeal');
+
+/**
+ * Whether a value is a deal object returned by {@link parseDeal} (and so already validated). A copy
+ * (spread, JSON round trip, structuredClone) is not, and is validated again when analysed.
+ *
+ * @internal
+ */
+export function isParsedDeal(value: unknown): value is Deal {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PARSED] === true;
+}
+
 /** The result of {@link safeParseDeal}. */
 export type SafeParseDealResult = { success: true; data: Deal } | { success: false; error: ValidationError };
 
@@ -52,7 +64,12 @@ export function safeParseDeal(input: unknown): SafeParseDealResult {
   const parsed = dealSchema.safeParse(input, { reportInput: true });
   const issues: PathIssue[] = parsed.success ? [] : parsed.error.issues.flatMap(fromZodIssue);
   issues.push(...crossReferenceIssues(input));
-  if (issues.length === 0 && parsed.success) return { success: true, data: withoutNegativeZero(parsed.data) as Deal };
+  if (issues.length === 0 && parsed.success) {
+    const data = withoutNegativeZero(parsed.data) as Deal;
+    // Mark the result as validated (non-enumerable, so JSON and spreads drop it): buildGraph trusts it.
+    Object.defineProperty(data, PARSED, { value: true, enumerable: false });
+    return { success: true, data };
+  }
   return { success: false, error: new ValidationError('parseDeal', sortIssues(issues).map(toIssue)) };
 }
 
