@@ -18,7 +18,7 @@ import {
   type BrokerageSettings,
   type ScoreOptions,
 } from '../internal/common.js';
-import { byScoreThenId } from '../internal/decision-makers.js';
+import { orderByScore, tied } from '../internal/decision-makers.js';
 import { listening, priors } from '../internal/listening.js';
 import { resolveOptions } from '../internal/options.js';
 import { rankScores } from '../internal/rank-scores.js';
@@ -111,15 +111,22 @@ export function rankKeyPeople(input: Deal | PowerGraph | unknown, options?: Rank
   const { ptr, idx } = g.influenceOut;
   const assumedSet = new Set(assumed);
 
+  const amount = new Float64Array(g.n); // scratch: what arrives from each listener j
+  // Amount descending, ties by index (= id order); one comparator for every person.
+  const byAmount = (a: number, b: number) => (tied(amount[a]!, amount[b]!) ? a - b : amount[b]! - amount[a]!);
   const people = g.ids.map((id, i) => {
-    const via: ScoreVia[] = [];
-    // j listens to i when i -> j is an influence edge (W_ji = outW[e]).
+    // j listens to i when i -> j is an influence edge (W_ji = outW[e]); i itself when W_ii > 1e-12.
+    const listeners: number[] = [];
     for (let e = ptr[i]!; e < ptr[i + 1]!; e++) {
       const j = idx[e]!;
-      via.push({ id: g.ids[j]!, amount: o.alpha * outW[e]! * p[j]! });
+      amount[j] = o.alpha * outW[e]! * p[j]!;
+      listeners.push(j);
     }
-    if (self[i]! > 1e-12) via.push({ id, amount: o.alpha * self[i]! * p[i]! });
-    via.sort(byScoreThenId((x) => x.amount, (x) => x.id));
+    if (self[i]! > 1e-12) {
+      amount[i] = o.alpha * self[i]! * p[i]!;
+      listeners.push(i);
+    }
+    const via: ScoreVia[] = listeners.sort(byAmount).map((j) => ({ id: g.ids[j]!, amount: amount[j]! }));
     return {
       id,
       name: displayName(g, i),
@@ -133,11 +140,15 @@ export function rankKeyPeople(input: Deal | PowerGraph | unknown, options?: Rank
       level: g.level[i]!,
     };
   });
-  people.sort(byScoreThenId((x) => x.score, (x) => x.id));
-  people.forEach((person, k) => (person.rank = k + 1));
+  // People are indexed in id order, so ordering indices orders by score, then id.
+  const ranked = Array.from(orderByScore(Int32Array.from({ length: g.n }, (_, i) => i), (i) => p[i]!), (i, k) => {
+    const person = people[i]!;
+    person.rank = k + 1;
+    return person;
+  });
 
   return {
-    people,
+    people: ranked,
     assumedInfluence: { ids: assumed.map((i) => g.ids[i]!), value: assumedValue },
     iterations,
     brokerageMethod: { method: bc.method, sources: bc.sources },

@@ -52,9 +52,8 @@ export function rankScores(g: PowerGraph, options: RankKernelOptions = RANK_KERN
     residual = 0;
     for (let i = 0; i < n; i++) {
       let acc = self[i]! * p[i]!;
-      for (let e = ptr[i]!; e < ptr[i + 1]!; e++) {
-        acc += outW[e]! * p[idx[e]!]!;
-      }
+      const end = ptr[i + 1]!;
+      for (let e = ptr[i]!; e < end; e++) acc += outW[e]! * p[idx[e]!]!;
       const x = (1 - alpha) * v[i]! + alpha * acc;
       residual += Math.abs(x - p[i]!);
       next[i] = x;
