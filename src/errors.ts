@@ -67,7 +67,15 @@ export class ValidationError extends PowermapError {
   }
 }
 
-/** A person id was asked for that the deal does not contain. */
+/**
+ * A person id was asked for that the deal does not contain.
+ *
+ * @example
+ * ```ts
+ * new UnknownPersonError('simulate', 'cfo2').message;
+ * // => 'simulate: no person with id "cfo2" in the deal. Use an id from deal.people.'
+ * ```
+ */
 export class UnknownPersonError extends PowermapError {
   /** The id that was not found. */
   readonly id: string;
@@ -82,7 +90,15 @@ export class UnknownPersonError extends PowermapError {
   }
 }
 
-/** An iterative solver did not reach its tolerance within the allowed iterations. */
+/**
+ * An iterative solver did not reach its tolerance within the allowed iterations.
+ *
+ * @example
+ * ```ts
+ * try { predictConsensus(harborDeal, { maxIterations: 1 }); } catch (e) { (e as ConvergenceError).iterations; }
+ * // => 1
+ * ```
+ */
 export class ConvergenceError extends PowermapError {
   /** Iterations run before giving up. */
   readonly iterations: number;
@@ -100,7 +116,15 @@ export class ConvergenceError extends PowermapError {
   }
 }
 
-/** An option passed to a function is out of its range or of the wrong type. */
+/**
+ * An option passed to a function is out of its range or of the wrong type, or is unknown.
+ *
+ * @example
+ * ```ts
+ * try { rankKeyPeople(harborDeal, { alpha: 1 }); } catch (e) { [(e as OptionError).code, (e as OptionError).option]; }
+ * // => ['invalid_option', 'alpha']
+ * ```
+ */
 export class OptionError extends PowermapError {
   /** The option's name. */
   readonly option: string;

@@ -17,7 +17,7 @@ import { validateCommand } from './commands/validate.js';
 export const HELP = `powermap ${pkg.version} — key-account selling analytics on an influence graph
 
 Usage:
-  powermap analyze <deal.json> [--format text|md|json|html] [--lang en|zh-CN] [--out FILE] [--previous FILE]
+  powermap analyze <deal.json> [--format text|md|json|html|csv] [--lang en|zh-CN] [--out FILE] [--previous FILE]
                                     the assessment: thresholds, red flags, next actions, every analysis
   powermap diff <before.json> <after.json> [--format text|md|json] [--lang en|zh-CN] [--out FILE]
                                     what changed between two snapshots of a deal
@@ -88,11 +88,11 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const str = { type: 'string' } as const;
   switch (command) {
     case 'analyze': {
-      const usage = 'analyze <deal.json> [--format text|md|json|html] [--lang en|zh-CN] [--out FILE] [--previous FILE]';
+      const usage = 'analyze <deal.json> [--format text|md|json|html|csv] [--lang en|zh-CN] [--out FILE] [--previous FILE]';
       const { values, positionals } = parse(rest, { format: str, lang: str, out: str, previous: str }, 1, usage);
       return analyzeCommand(io, {
         file: positionals[0]!,
-        format: oneOf<ReportFormat>('format', values.format, ['text', 'md', 'json', 'html'], 'text'),
+        format: oneOf<ReportFormat>('format', values.format, ['text', 'md', 'json', 'html', 'csv'], 'text'),
         locale: oneOf<Locale>('lang', values.lang, LOCALES, 'en'),
         out: optional(values.out),
         previous: optional(values.previous),

@@ -57,6 +57,14 @@ const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
  * People are indexed `0..n-1` in ascending id order (by code unit), so the views never depend on
  * the order of the input. Typed arrays are shared, not copied: treat them as read-only.
  *
+ * @example
+ * ```ts
+ * const g = buildGraph(harborDeal);
+ * [g.n, g.edgeCount];             // => [6, 11]
+ * g.ids;                          // => ['buyer', 'ceo', 'cfo', 'coo', 'it', 'whm']
+ * rankKeyPeople(g).people[0].id;  // => 'ceo'   (analyses take the graph and skip parsing)
+ * ```
+ *
  * @category Graph
  */
 export class PowerGraph {

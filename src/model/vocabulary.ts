@@ -175,7 +175,15 @@ export function influenceFromScale5(x: number): number {
   return (x - 1) / 4;
 }
 
-/** The label closest to a stance value, for reports (`champion` .. `opponent`). */
+/**
+ * The label closest to a stance value, for reports (`champion` .. `opponent`).
+ *
+ * @example
+ * ```ts
+ * stanceLabel(-0.4); // => 'skeptic'
+ * stanceLabel(null); // => 'unknown'
+ * ```
+ */
 export function stanceLabel(stance: number | null): string {
   if (stance === null) return 'unknown';
   if (stance >= 0.75) return 'champion';
@@ -185,7 +193,14 @@ export function stanceLabel(stance: number | null): string {
   return 'opponent';
 }
 
-/** The label closest to an influence value, for reports (`decisive` .. `none`). */
+/**
+ * The label closest to an influence value, for reports (`decisive` .. `none`).
+ *
+ * @example
+ * ```ts
+ * influenceLabel(0.8); // => 'high'
+ * ```
+ */
 export function influenceLabel(influence: number | null): string {
   if (influence === null) return 'unknown';
   if (influence >= 0.875) return 'decisive';

@@ -7,6 +7,7 @@
  */
 export { toText, type TextReportOptions } from './to-text.js';
 export { toMarkdown, type MarkdownReportOptions } from './to-markdown.js';
+export { toCsv, type CsvReportOptions } from './to-csv.js';
 export { toSvg, type SvgOptions } from './to-svg.js';
 export { toHtml, HTML_REPORT_CSP, type HtmlReportOptions } from './to-html.js';
 export { toMermaid } from './to-mermaid.js';

@@ -20,6 +20,16 @@ import { SEVERITIES, type Finding, type Rule, type RuleContext } from './types.j
  * @param disable - rule codes to skip
  * @returns the red flags
  * @throws {@link OptionError} when a rule returns an unknown severity
+ * @example
+ * ```ts
+ * // assessDeal builds the context and runs the rules; with your own rule added:
+ * const late: Rule = {
+ *   code: 'no_budget', description: 'No budget recorded.', messages: { en: 'No budget recorded yet.' },
+ *   evaluate: (ctx) => (ctx.deal.intel?.finance?.budget == null ? [{ severity: 'medium' }] : []),
+ * };
+ * assessDeal(harborDeal, { rules: { custom: [late] } }).flags.some((f) => f.code === 'no_budget');
+ * // => true
+ * ```
  * @category Rules
  */
 export function evaluateRules(context: RuleContext, rules: readonly Rule[] = BUILTIN_RULES, disable: readonly string[] = []): Finding[] {

@@ -144,6 +144,7 @@ describe('powermap analyze', () => {
     ['text', 'THE THREE THRESHOLDS'],
     ['md', '## The three thresholds'],
     ['html', '<svg'],
+    ['csv', 'rank,id,name'],
   ])('--format %s renders the report', async (format, marker) => {
     const c = fakeIo();
     expect(await run(['analyze', HARBOR, '--format', format], c.io)).toBe(0);
@@ -191,7 +192,7 @@ describe('powermap analyze', () => {
     expect(c.err()).toContain('10 problems');
     const d = fakeIo();
     expect(await run(['analyze', HARBOR, '--format', 'pdf'], d.io)).toBe(2);
-    expect(d.err()).toContain('--format must be one of text, md, json, html');
+    expect(d.err()).toContain('--format must be one of text, md, json, html, csv');
   });
 });
 

@@ -2,6 +2,7 @@ import {
   assessDeal,
   buildGraph,
   safeParseDeal,
+  toCsv,
   toHtml,
   toMarkdown,
   toText,
@@ -10,7 +11,7 @@ import {
 } from '../../index.js';
 import { CliError, readJsonFile, type Io } from '../io.js';
 
-export type ReportFormat = 'text' | 'md' | 'json' | 'html';
+export type ReportFormat = 'text' | 'md' | 'json' | 'html' | 'csv';
 
 export interface AnalyzeArgs {
   file: string;
@@ -50,6 +51,8 @@ export async function renderAnalysis(io: Io, args: AnalyzeArgs, color: boolean):
       return toMarkdown(assessment, { locale: args.locale, graph });
     case 'html':
       return toHtml(assessment, graph, { locale: args.locale });
+    case 'csv':
+      return toCsv(assessment, { graph });
     default:
       return toText(assessment, { locale: args.locale, graph, color, width: Number(io.env.COLUMNS) >= 60 ? Math.min(160, Number(io.env.COLUMNS)) : 100 });
   }
