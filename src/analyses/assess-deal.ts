@@ -259,7 +259,7 @@ export function assessDeal(input: Deal | PowerGraph | unknown, options?: AssessD
   };
 }
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
+const round = (x: number) => Math.round(x * 1000) / 1000 + 0; // + 0: never -0
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 const RULES_KEYS = ['disable', 'thresholds', 'custom', 'stageTemplate'];

@@ -79,7 +79,7 @@ export function findAllies(input: Deal | PowerGraph | unknown, options?: AlliesO
       rel: g.rel[i]!,
       score: p[i]!,
       level: g.level[i]!,
-      roles: g.people[i]!.roles,
+      roles: [...g.people[i]!.roles], // a copy: a caller changing it must not change the deal
     });
   }
   allies.sort(byScoreThenId((x) => x.score, (x) => x.id));

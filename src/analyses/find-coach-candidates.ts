@@ -276,7 +276,7 @@ function gatherEvidence(g: PowerGraph, o: Required<CoachOptions>): Evidence {
   };
 }
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
+const round = (x: number) => Math.round(x * 1000) / 1000 + 0; // + 0: never -0
 const rel = (x: number, max: number) => (max > 0 ? x / max : 0);
 
 function assess(

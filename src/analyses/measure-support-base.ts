@@ -87,7 +87,7 @@ export function measureSupportBase(input: Deal | PowerGraph | unknown, options?:
   const { p } = rankScores(g, rankKernel(o));
   const contributors: SupportContributor[] = g.ids.map((id, i) => {
     const stance = stanceOrNull(g, i);
-    return { id, name: displayName(g, i), weight: p[i]!, stance, contribution: p[i]! * (stance ?? 0) };
+    return { id, name: displayName(g, i), weight: p[i]!, stance, contribution: p[i]! * (stance ?? 0) + 0 }; // + 0: never -0 (JSON cannot carry it)
   });
   const totals = aggregate(contributors);
   const byDepartment = groupBy(contributors, (i) => [g.people[i]!.department ?? null]).map(([department, group]) => ({ department, ...group }));

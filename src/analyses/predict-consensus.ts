@@ -107,7 +107,7 @@ export function predictConsensus(input: Deal | PowerGraph | unknown, options?: C
     id,
     name: displayName(g, i),
     initial: stanceOrNull(g, i),
-    final: x[i]!,
+    final: x[i]! + 0, // + 0: never -0
     susceptibility: lambda[i]!,
   }));
   stances.sort(byScoreThenId((s) => s.final, (s) => s.id));

@@ -7,7 +7,6 @@ import { ValidationError, type Issue } from '../errors.js';
 import { isPowerGraph, type PowerGraph } from '../graph/power-graph.js';
 import { parseDeal } from '../model/parse-deal.js';
 import type { Deal } from '../model/types.js';
-import { withoutPerson } from '../internal/without-person.js';
 import type { Finding } from '../rules/types.js';
 import { assessDeal, type AssessDealOptions, type DealAssessment } from './assess-deal.js';
 
@@ -129,7 +128,7 @@ function applyChanges(deal: Deal, changes: readonly Change[]): Deal {
       }
       case 'leave':
         if (!has(change.person)) return unknown('person', change.person);
-        current = withoutPerson(current, change.person) as typeof current;
+        current = leave(current, change.person);
         return;
       case 'join':
         current.people = [...current.people, change.person as unknown as Deal['people'][number]];
@@ -149,4 +148,23 @@ function applyChanges(deal: Deal, changes: readonly Change[]): Deal {
   });
   if (issues.length > 0) throw new ValidationError('simulate', issues);
   return parseDeal(current);
+}
+
+/**
+ * The deal without one person. Unlike the parsed-deal helper, it accepts people joined by an
+ * earlier change, whose `reportsTo` may still be a single id, null or missing.
+ */
+function leave<T extends Deal>(deal: T, id: string): T {
+  const managers = (r: unknown): unknown => {
+    if (r === id) return null;
+    return Array.isArray(r) ? r.filter((m) => m !== id) : r;
+  };
+  return {
+    ...deal,
+    people: deal.people
+      .filter((p) => p.id !== id)
+      .map((p) => ('reportsTo' in p ? { ...p, reportsTo: managers(p.reportsTo) } : p)) as Deal['people'],
+    relations: deal.relations.filter((r) => r.from !== id && r.to !== id),
+    contacts: deal.contacts.filter((c) => c.person !== id),
+  };
 }

@@ -8,7 +8,7 @@ import { listening } from '../internal/listening.js';
 import type { Rule, RuleContext, RuleHit, Severity } from './types.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const round = (x: number) => Math.round(x * 1000) / 1000;
+const round = (x: number) => Math.round(x * 1000) / 1000 + 0; // + 0: never -0
 const names = (ctx: RuleContext, ids: readonly string[]) => ids.map((id) => ctx.name(id));
 
 /** No direct contact with a decision maker; severity by the coverage risk (M7). */
