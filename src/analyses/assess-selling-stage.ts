@@ -131,7 +131,7 @@ export function assessSellingStage(input: Deal | PowerGraph | unknown, options?:
   }
   const needsShare = engaged === 0 ? 0 : withNeeds / engaged;
   const seniorAllies = findAllies(g, score).allies.filter((a) => a.level <= o.seniorLevel).map((a) => a.id);
-  const dmSupport = checkDecisionMakerCoverage(g, { ...score, k: 1 }).decisionMakers.some(
+  const dmSupport = checkDecisionMakerCoverage(g, score).decisionMakers.some(
     (dm) => dm.stance !== null && dm.stance >= 0.5 && (dm.status === 'direct' || dm.status === 'path'),
   );
   const evidence: SellingStageEvidence = {

@@ -62,24 +62,11 @@ export function buildParsedGraph(parsed: Deal, opts: Required<BuildGraphOptions>
 
   // Edges: one entry per ordered pair, then CSR views of the positive weights.
   const { influence, informs, conflicts } = edgeLists(parsed, index, opts);
-  const positive = (list: PairList) => {
-    const keep: number[] = [];
-    for (let k = 0; k < list.w.length; k++) if (list.w[k]! > 0) keep.push(k);
-    return keep;
-  };
   const infl = positive(influence);
-  const src = Int32Array.from(infl, (k) => influence.src[k]!);
-  const dst = Int32Array.from(infl, (k) => influence.dst[k]!);
-  const w = Float64Array.from(infl, (k) => influence.w[k]!);
-  const { flags: derivedOut, ...influenceOut } = toCsr(n, src, dst, w, Uint8Array.from(infl, (k) => influence.derived[k]!));
-  const { flags: _in, ...influenceIn } = toCsr(n, dst, src, w);
+  const { flags: derivedOut, ...influenceOut } = toCsr(n, infl.src, infl.dst, infl.w, infl.flags);
+  const { flags: _in, ...influenceIn } = toCsr(n, infl.dst, infl.src, infl.w);
   const inf = positive(informs);
-  const { flags: _inf, ...informsIn } = toCsr(
-    n,
-    Int32Array.from(inf, (k) => informs.dst[k]!),
-    Int32Array.from(inf, (k) => informs.src[k]!),
-    Float64Array.from(inf, (k) => informs.w[k]!),
-  );
+  const { flags: _inf, ...informsIn } = toCsr(n, inf.dst, inf.src, inf.w);
   const conflictKeys = new Set<number>();
   for (let k = 0; k < conflicts.src.length; k++) {
     const u = conflicts.src[k]!;
@@ -164,6 +151,22 @@ function relationshipStrengths(deal: Deal, index: ReadonlyMap<string, number>, h
   return rel;
 }
 
+/** The entries of a pair list with a positive weight (and their flags, when given). */
+function positive(list: PairList & { derived?: Uint8Array }): { src: Int32Array; dst: Int32Array; w: Float64Array; flags: Uint8Array } {
+  let m = 0;
+  for (let k = 0; k < list.w.length; k++) if (list.w[k]! > 0) m++;
+  const out = { src: new Int32Array(m), dst: new Int32Array(m), w: new Float64Array(m), flags: new Uint8Array(m) };
+  let j = 0;
+  for (let k = 0; k < list.w.length; k++) {
+    if (!(list.w[k]! > 0)) continue;
+    out.src[j] = list.src[k]!;
+    out.dst[j] = list.dst[k]!;
+    out.w[j] = list.w[k]!;
+    out.flags[j++] = list.derived?.[k] ?? 0;
+  }
+  return out;
+}
+
 /**
  * Builds a CSR matrix from (row, column, value) entries by a counting sort on rows, then sorts
  * each row by column. `flags`, when given, are permuted the same way and returned aligned.
@@ -176,10 +179,20 @@ function toCsr(n: number, rows: Int32Array, cols: Int32Array, vals: Float64Array
   const next = ptr.slice(0, n);
   const order = new Int32Array(m);
   for (let k = 0; k < m; k++) order[next[rows[k]!]!++] = k;
+  // Rows are short: an insertion sort in place (no subarray objects, no comparator calls).
   for (let r = 0; r < n; r++) {
     const lo = ptr[r]!;
     const hi = ptr[r + 1]!;
-    if (hi - lo > 1) order.subarray(lo, hi).sort((a, b) => cols[a]! - cols[b]!);
+    for (let a = lo + 1; a < hi; a++) {
+      const e = order[a]!;
+      const c = cols[e]!;
+      let b = a - 1;
+      while (b >= lo && cols[order[b]!]! > c) {
+        order[b + 1] = order[b]!;
+        b--;
+      }
+      order[b + 1] = e;
+    }
   }
   const idx = new Int32Array(m);
   const w = new Float64Array(m);
