@@ -54,6 +54,10 @@ export interface DepartureImpact {
   readonly singlePointOfFailure: boolean;
   /** Why it is a single point of failure, in words (empty otherwise). */
   readonly reasons: readonly string[];
+  /** True when this person is our only contact in the account. */
+  readonly onlyContact: boolean;
+  /** True when net support drops by `supportDrop` or more without them. */
+  readonly supportDropped: boolean;
 }
 
 /** Result of {@link analyzeResilience}. */
@@ -131,8 +135,10 @@ export function analyzeResilience(input: Deal | PowerGraph | unknown, options?: 
     const netLoss = base.net - afterBase.net;
     const reasons: string[] = [];
     if (lostAccessTo.length > 0) reasons.push(`loses our access to ${lostAccessTo.map((x) => displayName(g, g.index.get(x)!)).join(', ')}`);
-    if (contacts.length === 1 && contacts[0] === id) reasons.push('our only contact in the account');
-    if (netLoss >= o.supportDrop) reasons.push(`net support drops by ${netLoss.toFixed(3)}`);
+    const onlyContact = contacts.length === 1 && contacts[0] === id;
+    if (onlyContact) reasons.push('our only contact in the account');
+    const supportDropped = netLoss >= o.supportDrop;
+    if (supportDropped) reasons.push(`net support drops by ${netLoss.toFixed(3)}`);
     return {
       id,
       name: displayName(g, g.index.get(id)!),
@@ -144,6 +150,8 @@ export function analyzeResilience(input: Deal | PowerGraph | unknown, options?: 
       lostAccessTo,
       singlePointOfFailure: reasons.length > 0,
       reasons,
+      onlyContact,
+      supportDropped,
     };
   });
   people.sort((a, b) => Number(b.singlePointOfFailure) - Number(a.singlePointOfFailure) || byScoreThenId<DepartureImpact>((x) => x.netLoss, (x) => x.id)(a, b));

@@ -355,6 +355,10 @@ function nextActions(
         people: [dm.id, ...(introducer ? [introducer.id] : [])],
       });
       meet.add(dm.id);
+    } else if (dm.best) {
+      // Our best route is our own weak line to the decision maker: strengthen it.
+      actions.push({ kind: 'meet', message: say('action_strengthen_dm', { person: dm.name, rel: round(dm.rel) }), people: [dm.id] });
+      meet.add(dm.id);
     }
   }
   for (const r of a.engagements.recommendations) {

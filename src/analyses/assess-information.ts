@@ -210,7 +210,7 @@ export function assessInformation(input: Deal | PowerGraph | unknown, options?: 
     else {
       score = 0.5 + 0.5 * ((competitors.length - withoutStrength.length) / competitors.length);
       if (withoutStrength.length > 0)
-        gaps.push(gap('gap_competitor_strength', { count: withoutStrength.length, competitors: withoutStrength.map((c) => c.name ?? c.id).join(', ') }));
+        gaps.push(gap('gap_competitor_strength', { count: withoutStrength.length, competitors: [...withoutStrength].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => c.name ?? c.id).join(', ') }));
     }
     raw.push([score, `${competitors.length} competitors listed, ${competitors.length - withoutStrength.length} with a strength`, gaps]);
   }

@@ -29,10 +29,10 @@ export interface PowerInterest {
   readonly name: string;
   /** Key-people score relative to the top score, 0..1. */
   readonly power: number;
-  /** 0..1: takes part 1, a buying role 0.75, not recorded 0.4 (below the default high mark: nothing known is not interest), does not take part 0.2; +0.2 with recorded needs (capped at 1). */
+  /** 0..1: takes part 1, any role 0.75, not recorded 0.4 (below the default high mark: nothing known is not interest), does not take part 0.2; +0.2 with recorded needs (capped at 1). */
   readonly interest: number;
   readonly quadrant: Quadrant;
-  /** Counted as a member of the buying centre (takes part, or holds a buying role). */
+  /** Counted as a member of the buying centre (takes part, or holds any role). */
   readonly member: boolean;
 }
 
@@ -66,7 +66,7 @@ const DEFAULTS: Required<BuyingCenterOptions> = { ...SCORE_DEFAULTS, highPower: 
  * purchasing function — and places every person on the power/interest grid (Mendelow): manage
  * closely (high power, high interest), keep satisfied, keep informed, monitor.
  *
- * Members are people who take part in the project (`inProject`) or hold a buying role; people
+ * Members are people who take part in the project (`inProject`) or hold any role; people
  * marked `inProject: false` are not members even with a role.
  *
  * @param input - a deal (parsed or raw) or a {@link PowerGraph}
@@ -148,7 +148,7 @@ export function measureBuyingCenter(input: Deal | PowerGraph | unknown, options?
       .map((i) => ({ id: g.ids[i]!, value: m > 1 ? neighbours(i) / (m - 1) : 0 })),
     grid,
     rule:
-      'members take part or hold a buying role; vertical = levels, lateral = departments, extensivity = members, ' +
+      'members take part or hold a role; vertical = levels, lateral = departments, extensivity = members, ' +
       'connectedness = linked ordered member pairs / m(m-1), centrality = share of members the purchasing person is linked with; ' +
       `grid: high power at >= ${o.highPower} of the top score, high interest at >= ${o.highInterest}`,
   };

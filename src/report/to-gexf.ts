@@ -89,7 +89,7 @@ export function toGexf(input: PowerGraph | Deal): string {
       ...att('rel', n.rel),
       ...att('decisionMaker', n.decisionMaker),
       '        </attvalues>',
-      `        <viz:color hex="${n.stance === null ? '#e2e8f0' : stanceColor(n.stance)}"/>`,
+      vizColor(n.stance === null ? '#e2e8f0' : stanceColor(n.stance)),
       '      </node>',
     );
   }
@@ -106,4 +106,10 @@ export function toGexf(input: PowerGraph | Deal): string {
   }
   out.push('    </edges>', '  </graph>', '</gexf>');
   return `${out.join('\n')}\n`;
+}
+
+/** A GEXF viz colour with r, g, b (what GEXF 1.3 readers such as NetworkX expect) and hex. */
+function vizColor(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((k) => Number.parseInt(hex.slice(k, k + 2), 16));
+  return `        <viz:color r="${r}" g="${g}" b="${b}" hex="${hex}"/>`;
 }

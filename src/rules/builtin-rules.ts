@@ -7,6 +7,7 @@ import { formatMessage } from '../explain/format-message.js';
 import { listening } from '../internal/listening.js';
 import type { Rule, RuleContext, RuleHit, Severity } from './types.js';
 
+const LIST = { en: '; ', 'zh-CN': '；' } as const;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const round = (x: number) => Math.round(x * 1000) / 1000 + 0; // + 0: never -0
 const names = (ctx: RuleContext, ids: readonly string[]) => ids.map((id) => ctx.name(id));
@@ -216,9 +217,17 @@ const singlePointOfFailure: Rule = {
   methodology: 'M6.3',
   evaluate(ctx) {
     const dms = new Set(ctx.coverage.decisionMakers.map((d) => d.id));
+    const say = (code: string, params: Record<string, string | number>) => formatMessage(code, params, ctx.locale);
     return ctx.resilience.people
       .filter((p) => p.singlePointOfFailure && !dms.has(p.id))
-      .map((p) => ({ severity: 'high' as Severity, params: { people: [p.name], reasons: p.reasons.join('; ') }, people: [p.id] }));
+      .map((p) => {
+        // The reasons again, in the flag's locale (the analysis itself words them in English).
+        const reasons: string[] = [];
+        if (p.lostAccessTo.length > 0) reasons.push(say('reason_loses_access', { people: names(ctx, p.lostAccessTo).join(LIST[ctx.locale]) }));
+        if (p.onlyContact) reasons.push(say('reason_only_contact', {}));
+        if (p.supportDropped) reasons.push(say('reason_net_drop', { drop: round(p.netLoss) }));
+        return { severity: 'high' as Severity, params: { people: [p.name], reasons: reasons.join(LIST[ctx.locale]) }, people: [p.id] };
+      });
   },
 };
 

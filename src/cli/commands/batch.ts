@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { runBatch } from '../../io/node-batch.js';
 import { CliError, type Io } from '../io.js';
 import type { Locale } from '../../index.js';
@@ -8,6 +9,10 @@ export async function batchCommand(io: Io, args: { file: string; locale: Locale 
   const streams = io.streams;
   let input: NodeJS.ReadableStream = streams.stdin;
   if (args.file !== '-') {
+    const info = await stat(args.file).catch((error: NodeJS.ErrnoException) => {
+      throw new CliError(`cannot read ${args.file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    });
+    if (info.isDirectory()) throw new CliError(`cannot read ${args.file}: it is a directory`);
     const stream = createReadStream(args.file);
     await new Promise<void>((resolve, reject) => {
       stream.once('open', () => resolve());

@@ -30,7 +30,8 @@ export function formatComparison(c: SnapshotComparison, markdown: boolean): stri
 }
 
 function mdEscape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()<>#+|!]/g, '\\$&').replace(/^[=+\-@]/, "'$&");
+  // Inline markup and HTML only (a `->` stays readable); a leading formula character is neutralised.
+  return s.replace(/[\\`*_[\]<|]/g, '\\$&').replace(/^[=+\-@]/, "'$&");
 }
 
 /** `powermap diff <before.json> <after.json> [--format text|md|json] [--lang] [--out FILE]`. */

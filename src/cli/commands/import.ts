@@ -1,4 +1,4 @@
-import { importCrm, type ColumnMapping, type CrmPreset } from '../../index.js';
+import { importCrm, OptionError, type ColumnMapping, type CrmPreset } from '../../index.js';
 import { writeOutput } from './analyze.js';
 import { CliError, readJsonFile, type Io } from '../io.js';
 
@@ -22,16 +22,23 @@ export async function importCommand(
   const people = await read(args.people);
   const relations = args.relations === undefined ? undefined : await read(args.relations);
   const mapping = args.map === undefined ? undefined : ((await readJsonFile(io, args.map)) as ColumnMapping);
-  const result = importCrm(
-    { people, ...(relations === undefined ? {} : { relations }) },
-    {
-      ...(args.preset ? { preset: args.preset } : {}),
-      ...(mapping ? { mapping } : {}),
-      ...(args.id ? { dealId: args.id } : {}),
-      ...(args.name ? { dealName: args.name } : {}),
-      ...(args.asOf ? { asOf: args.asOf } : {}),
-    },
-  );
+  let result;
+  try {
+    result = importCrm(
+      { people, ...(relations === undefined ? {} : { relations }) },
+      {
+        ...(args.preset ? { preset: args.preset } : {}),
+        ...(mapping ? { mapping } : {}),
+        ...(args.id ? { dealId: args.id } : {}),
+        ...(args.name ? { dealName: args.name } : {}),
+        ...(args.asOf ? { asOf: args.asOf } : {}),
+      },
+    );
+  } catch (error) {
+    // A bad --as-of, --id or mapping value is a usage error (exit 2), not bad CSV rows.
+    if (error instanceof OptionError) throw new CliError(error.message);
+    throw error;
+  }
   for (const issue of result.issues) {
     const file = issue.file === 'people' ? args.people : (args.relations ?? 'relations');
     const where = issue.line > 0 ? `${file}:${issue.line}` : file;
