@@ -32,6 +32,14 @@ for (const r of rows) {
   console.log(`\n${r.n} people: graphology pagerank / rankKeyPeople = ${(peer / ours).toFixed(1)}x; / PageRank kernel = ${(peer / kernel).toFixed(1)}x`);
 }
 
+// One end-to-end assessment alone in its process: time and peak memory (the worker's RSS above
+// also holds every benchmark, the graphology graph and tinybench's samples).
+for (const n of sizes.filter((x) => x >= 10_000)) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/assess-rss.ts', String(n)], { encoding: 'utf8' });
+  const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; peakRssMb: number };
+  console.log(`\nassessDeal alone, ${n.toLocaleString('en')} people: ${fmt(r.ms)} (one cold run), peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+}
+
 // Batch throughput: 20-person deals, NDJSON lines in, summaries out (parse + validate + assess).
 {
   const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify(generateOrg(20, i + 1)));
