@@ -159,7 +159,8 @@ export function compareSnapshots(
   // Summaries name people, as every other line does (the display name, not the id).
   const dmName = (id: string) => (dmB.find((d) => d.id === id) ?? dmA.find((d) => d.id === id))!.name;
   const summary: Explanation[] = [];
-  const signed = `${netChange >= 0 ? '+' : ''}${(Math.round(netChange * 1000) / 1000 + 0).toFixed(3)}`;
+  const rounded = Math.round(netChange * 1000) / 1000 + 0;
+  const signed = `${rounded >= 0 ? '+' : ''}${rounded}`;
   summary.push(say(`trend_${trend}`, { before: baseA.net, after: baseB.net, change: signed }));
   for (const d of decisionMakerAccess.filter((x) => x.change === 'lost')) summary.push(say('trend_dm_lost', { person: dmName(d.id) }));
   for (const c of championsCooling) summary.push(say(c.after === null && removed.some((r) => r.id === c.id) ? 'trend_champion_left' : 'trend_champion_cooling', { person: c.name }));

@@ -62,6 +62,11 @@ export function rankScores(g: PowerGraph, options: RankKernelOptions = RANK_KERN
     }
     iterations++;
   }
+  // Gauss–Seidel does not keep sum(p) = 1 exactly on the way (the power iteration does); the fixed
+  // point sums to 1, so normalise away what is left of the convergence error.
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += p[i]!;
+  if (sum > 0) for (let i = 0; i < n; i++) p[i] = p[i]! / sum;
   const result = { p, iterations, residual };
   g.memo.set(key, result);
   return result;
