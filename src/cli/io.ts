@@ -16,19 +16,22 @@ export interface Io {
   streams: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream };
 }
 
+/** Reads a file as UTF-8 text; bytes that are not UTF-8 fail with code `EILSEQ` instead of turning into U+FFFD. */
+export async function readTextFile(path: string): Promise<string> {
+  const bytes = await readFile(path);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw Object.assign(new Error('not valid UTF-8'), { code: 'EILSEQ' });
+  }
+}
+
 /** The real process. */
 export function nodeIo(): Io {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readFile: async (path) => {
-      const bytes = await readFile(path);
-      try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        throw Object.assign(new Error('not valid UTF-8'), { code: 'EILSEQ' });
-      }
-    },
+    readFile: readTextFile,
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,

@@ -1,5 +1,5 @@
 /**
- * A small seeded PRNG (mulberry32): deterministic sampling without Math.random.
+ * A small seeded PRNG (mulberry32): deterministic sampling, never an unseeded random source.
  *
  * @internal
  * @module

@@ -7,42 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import type { Io } from '../../src/cli/io.js';
-
-interface Captured {
-  io: Io;
-  out: () => string;
-  err: () => string;
-  files: Map<string, string>;
-}
-
-function fakeIo(options: { tty?: boolean; env?: Record<string, string>; stdin?: string } = {}): Captured {
-  let out = '';
-  let err = '';
-  const files = new Map<string, string>();
-  const stdout = new PassThrough();
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  const io: Io = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    readFile: async (path) => {
-      const bytes = await readFile(path);
-      try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        throw Object.assign(new Error('not valid UTF-8'), { code: 'EILSEQ' });
-      }
-    },
-    writeFile: async (path, text) => void files.set(path, text),
-    isTTY: options.tty ?? false,
-    env: options.env ?? {},
-    streams: { stdin: Readable.from([options.stdin ?? '']), stdout, stderr: Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.WriteStream },
-  };
-  return { io, out: () => out, err: () => err, files };
-}
+import { fakeIo } from '../support/fake-io.js';
 
 const HARBOR = 'test/fixtures/harbor-wms.json';
 const TEN = 'test/fixtures/ten-mistakes.json';

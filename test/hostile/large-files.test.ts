@@ -3,41 +3,14 @@
  * analysed, a 50 MB file of garbage is refused with a message; never a crash or a stack trace.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
+import { fakeIo as io } from '../support/fake-io.js';
 import { run } from '../../src/cli/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'powermap-large-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function io(): { io: Io; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: () => out,
-    err: () => err,
-    io: {
-      stdout: (t) => void (out += t),
-      stderr: (t) => void (err += t),
-      readFile: async (path) => {
-        const bytes = await readFile(path);
-        try {
-          return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        } catch {
-          throw Object.assign(new Error('not valid UTF-8'), { code: 'EILSEQ' });
-        }
-      },
-      writeFile: async () => undefined,
-      isTTY: false,
-      env: {},
-      streams: { stdin: Readable.from(['']), stdout: new PassThrough(), stderr: new PassThrough() as unknown as NodeJS.WriteStream },
-    },
-  };
-}
 
 describe('a 50 MB deal file', () => {
   it('validates (exit 0) and a 50 MB file of garbage is refused (exit 2) without a stack trace', async () => {

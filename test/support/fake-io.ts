@@ -1,14 +1,12 @@
 /**
  * A fake {@link Io} for running the CLI in-process (`run(argv, io)`): stdout and stderr are
  * captured, files are read from disk the way the real CLI reads them (UTF-8, fatal on bad bytes),
- * and writes are kept in a Map. The same shape as the one in test/cli/run.test.ts, shared here for
- * the fuzz suite.
+ * and writes are kept in a Map. Shared by the CLI tests, the hostile-input tests and the fuzz suite.
  *
  * @module
  */
-import { readFile } from 'node:fs/promises';
 import { PassThrough, Readable } from 'node:stream';
-import type { Io } from '../../src/cli/io.js';
+import { readTextFile, type Io } from '../../src/cli/io.js';
 
 /** A captured CLI run. */
 export interface CapturedIo {
@@ -28,14 +26,7 @@ export function fakeIo(options: { tty?: boolean; env?: Record<string, string>; s
   const io: Io = {
     stdout: (t) => void (out += t),
     stderr: (t) => void (err += t),
-    readFile: async (path) => {
-      const bytes = await readFile(path);
-      try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        throw Object.assign(new Error('not valid UTF-8'), { code: 'EILSEQ' });
-      }
-    },
+    readFile: readTextFile,
     writeFile: async (path, text) => void files.set(path, text),
     isTTY: options.tty ?? false,
     env: options.env ?? {},
