@@ -10,6 +10,7 @@ import { explain } from '../explain/format-message.js';
 import type { Explanation, Locale } from '../explain/types.js';
 import { displayName } from '../internal/common.js';
 import { checks, resolveOptions } from '../internal/options.js';
+import { i32 } from '../internal/arena.js';
 
 /** The nine information points of M5, in the method's order. */
 export const INFORMATION_POINTS = [
@@ -132,7 +133,7 @@ export function assessInformation(input: Deal | PowerGraph | unknown, options?: 
     // Everyone with a manager is placed; of those without one, the top is placed too: the person
     // at level 1 with the most direct reports (ties: id order), so that a newcomer entered without
     // a manager is the gap, not the CEO whose id happens to sort after theirs.
-    const reports = new Int32Array(g.n);
+    const reports = i32(g.n);
     for (const person of g.people) for (const m of person.reportsTo) reports[g.index.get(m)!]!++;
     let top = -1;
     for (let i = 0; i < g.n; i++) if (!g.hasManager[i] && g.level[i] === 1 && (top < 0 || reports[i]! > reports[top]!)) top = i;

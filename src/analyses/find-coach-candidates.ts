@@ -24,6 +24,7 @@ import { byScoreThenId, decisionMakers } from '../internal/decision-makers.js';
 import { listening } from '../internal/listening.js';
 import { checks, resolveOptions, type OptionCheck } from '../internal/options.js';
 import { rankScores } from '../internal/rank-scores.js';
+import { f64 } from '../internal/arena.js';
 
 /** The eight criteria of M9, in the method's order. */
 export const COACH_CRITERIA = [
@@ -236,9 +237,9 @@ function gatherEvidence(g: PowerGraph, o: Required<CoachOptions>): Evidence {
   const bc = brokerage(g, brokerageKernel(o)).value;
   // W_ji per edge i -> j (computed by division, so a subnormal row sum cannot make it Infinity or NaN).
   const { outW } = listening(g, o.normalization);
-  const informs = new Float64Array(n);
-  const listenedTo = new Float64Array(n);
-  const seniorInfluence = new Float64Array(n);
+  const informs = f64(n);
+  const listenedTo = f64(n);
+  const seniorInfluence = f64(n);
   for (let i = 0; i < n; i++) {
     for (let e = g.informsIn.ptr[i]!; e < g.informsIn.ptr[i + 1]!; e++) informs[i]! += g.informsIn.w[e]!;
     const out = g.influenceOut;
@@ -247,7 +248,7 @@ function gatherEvidence(g: PowerGraph, o: Required<CoachOptions>): Evidence {
     for (let e = inn.ptr[i]!; e < inn.ptr[i + 1]!; e++) if (g.level[inn.idx[e]!]! < g.level[i]!) seniorInfluence[i]! += inn.w[e]!;
   }
   const a = accessGraph(g);
-  const dmAccess = new Float64Array(n);
+  const dmAccess = f64(n);
   const dmAccessVia = new Array<string>(n).fill('');
   for (const dm of decisionMakers(g, rankKernel(o))) {
     const tree = bestTree(a, dm.index, true);

@@ -11,6 +11,7 @@ import { SCORE_CHECKS, SCORE_DEFAULTS, displayName, rankKernel, type ScoreOption
 import { byScoreThenId } from '../internal/decision-makers.js';
 import { checks, resolveOptions } from '../internal/options.js';
 import { rankScores } from '../internal/rank-scores.js';
+import { u8 } from '../internal/arena.js';
 
 /** Options of {@link measureBuyingCenter}. */
 export interface BuyingCenterOptions extends ScoreOptions {
@@ -91,7 +92,7 @@ export function measureBuyingCenter(input: Deal | PowerGraph | unknown, options?
   const g = toPowerGraph(input);
   const { p } = rankScores(g, rankKernel(o));
   const maxP = p.reduce((m, x) => Math.max(m, x), 0);
-  const isMember = new Uint8Array(g.n);
+  const isMember = u8(g.n);
   for (let i = 0; i < g.n; i++) {
     const person = g.people[i]!;
     isMember[i] = person.inProject === true || (person.inProject !== false && person.roles.length > 0) ? 1 : 0;

@@ -22,6 +22,7 @@ import { orderByScore, tied } from '../internal/decision-makers.js';
 import { listening, priors } from '../internal/listening.js';
 import { resolveOptions } from '../internal/options.js';
 import { rankScores } from '../internal/rank-scores.js';
+import { f64, iota } from '../internal/arena.js';
 
 /** Options of {@link rankKeyPeople}. */
 export interface RankKeyPeopleOptions extends ScoreOptions, BrokerageSettings {}
@@ -111,7 +112,7 @@ export function rankKeyPeople(input: Deal | PowerGraph | unknown, options?: Rank
   const { ptr, idx } = g.influenceOut;
   const assumedSet = new Set(assumed);
 
-  const amount = new Float64Array(g.n); // scratch: what arrives from each listener j
+  const amount = f64(g.n); // scratch: what arrives from each listener j
   // Amount descending, ties by index (= id order); one comparator for every person.
   const byAmount = (a: number, b: number) => (tied(amount[a]!, amount[b]!) ? a - b : amount[b]! - amount[a]!);
   const people = g.ids.map((id, i) => {
@@ -141,7 +142,7 @@ export function rankKeyPeople(input: Deal | PowerGraph | unknown, options?: Rank
     };
   });
   // People are indexed in id order, so ordering indices orders by score, then id.
-  const ranked = Array.from(orderByScore(Int32Array.from({ length: g.n }, (_, i) => i), (i) => p[i]!), (i, k) => {
+  const ranked = Array.from(orderByScore(iota(g.n), (i) => p[i]!), (i, k) => {
     const person = people[i]!;
     person.rank = k + 1;
     return person;

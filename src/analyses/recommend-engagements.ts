@@ -20,6 +20,7 @@ import { byScoreThenId } from '../internal/decision-makers.js';
 import { solveAdjoint, solveForward, susceptibilities } from '../internal/friedkin-johnsen.js';
 import { priors } from '../internal/listening.js';
 import { checks, resolveOptions } from '../internal/options.js';
+import { f64 } from '../internal/arena.js';
 
 /** Options of {@link recommendEngagements}. */
 export interface EngagementOptions extends DynamicsOptions {
@@ -145,7 +146,7 @@ export function engagementGains(
   const lambda = susceptibilities(g, o, rankKernel(o));
   const { v } = priors(g);
   const { x: y } = solveAdjoint(g, lambda, v, solveKernel(o), 'recommendEngagements');
-  const gain = new Float64Array(g.n);
+  const gain = f64(g.n);
   for (let j = 0; j < g.n; j++) {
     const u = Number.isNaN(g.stance[j]!) ? 0 : g.stance[j]!;
     gain[j] = u < o.target ? (1 - lambda[j]!) * y[j]! * (o.target - u) : Number.NaN;
@@ -162,7 +163,7 @@ function gainVia(
   o: Required<EngagementOptions>,
   gain: number,
 ): GainVia[] {
-  const e = new Float64Array(g.n);
+  const e = f64(g.n);
   e[j] = 1;
   const { x: column } = solveForward(g, lambda, e, solveKernel(o), 'recommendEngagements');
   const u = Number.isNaN(g.stance[j]!) ? 0 : g.stance[j]!;

@@ -10,6 +10,7 @@ import { parseIsoDate } from '../model/schema.js';
 import type { Deal } from '../model/types.js';
 import { edgeLists, type PairList } from './pairs.js';
 import { PowerGraph, isPowerGraph, type BuildGraphOptions, type Csr } from './power-graph.js';
+import { f64, i32, i32From, u8 } from '../internal/arena.js';
 
 const DEFAULTS: Required<BuildGraphOptions> = { managerWeight: 0.5, reportWeight: 0.3, halfLifeDays: 90 };
 const DAY_MS = 86_400_000;
@@ -77,11 +78,11 @@ export function buildParsedGraph(parsed: Deal, opts: Required<BuildGraphOptions>
   // Levels: explicit wins; else 1 + the smallest level among the managers; no manager = 1.
   const managers = people.map((p) => p.reportsTo.map((m) => index.get(m)!));
   const level = levels(people, managers);
-  const hasManager = new Uint8Array(n);
+  const hasManager = u8(n);
   for (let i = 0; i < n; i++) hasManager[i] = managers[i]!.length > 0 ? 1 : 0;
 
-  const stance = new Float64Array(n);
-  const influenceArr = new Float64Array(n);
+  const stance = f64(n);
+  const influenceArr = f64(n);
   for (let i = 0; i < n; i++) {
     stance[i] = people[i]!.stance ?? Number.NaN;
     influenceArr[i] = people[i]!.influence ?? Number.NaN;
@@ -142,7 +143,7 @@ export function decayedStrength(strength: number, lastContact: string | undefine
 }
 
 function relationshipStrengths(deal: Deal, index: ReadonlyMap<string, number>, halfLifeDays: number): Float64Array {
-  const rel = new Float64Array(index.size);
+  const rel = f64(index.size);
   for (const c of deal.contacts) {
     const i = index.get(c.person)!;
     const s = decayedStrength(c.strength, c.lastContact, deal.asOf, halfLifeDays);
@@ -155,7 +156,7 @@ function relationshipStrengths(deal: Deal, index: ReadonlyMap<string, number>, h
 function positive(list: PairList & { derived?: Uint8Array }): { src: Int32Array; dst: Int32Array; w: Float64Array; flags: Uint8Array } {
   let m = 0;
   for (let k = 0; k < list.w.length; k++) if (list.w[k]! > 0) m++;
-  const out = { src: new Int32Array(m), dst: new Int32Array(m), w: new Float64Array(m), flags: new Uint8Array(m) };
+  const out = { src: i32(m), dst: i32(m), w: f64(m), flags: u8(m) };
   let j = 0;
   for (let k = 0; k < list.w.length; k++) {
     if (!(list.w[k]! > 0)) continue;
@@ -173,11 +174,11 @@ function positive(list: PairList & { derived?: Uint8Array }): { src: Int32Array;
  */
 function toCsr(n: number, rows: Int32Array, cols: Int32Array, vals: Float64Array, flags?: Uint8Array): Csr & { flags: Uint8Array } {
   const m = rows.length;
-  const ptr = new Int32Array(n + 1);
+  const ptr = i32(n + 1);
   for (let k = 0; k < m; k++) ptr[rows[k]! + 1]!++;
   for (let r = 0; r < n; r++) ptr[r + 1]! += ptr[r]!;
-  const next = ptr.slice(0, n);
-  const order = new Int32Array(m);
+  const next = i32From(ptr.subarray(0, n));
+  const order = i32(m);
   for (let k = 0; k < m; k++) order[next[rows[k]!]!++] = k;
   // Rows are short: an insertion sort in place (no subarray objects, no comparator calls).
   for (let r = 0; r < n; r++) {
@@ -194,9 +195,9 @@ function toCsr(n: number, rows: Int32Array, cols: Int32Array, vals: Float64Array
       order[b + 1] = e;
     }
   }
-  const idx = new Int32Array(m);
-  const w = new Float64Array(m);
-  const outFlags = new Uint8Array(flags ? m : 0);
+  const idx = i32(m);
+  const w = f64(m);
+  const outFlags = u8(flags ? m : 0);
   for (let k = 0; k < m; k++) {
     const e = order[k]!;
     idx[k] = cols[e]!;
@@ -209,7 +210,7 @@ function toCsr(n: number, rows: Int32Array, cols: Int32Array, vals: Float64Array
 /** Levels by an iterative memoised walk up the reporting lines (no recursion: a 100,000-long chain is fine). */
 function levels(people: readonly Deal['people'][number][], managers: readonly number[][]): Int32Array {
   const n = people.length;
-  const level = new Int32Array(n); // 0 = not computed yet
+  const level = i32(n); // 0 = not computed yet
   for (let start = 0; start < n; start++) {
     if (level[start] !== 0) continue;
     const stack = [start];

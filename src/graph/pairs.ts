@@ -12,6 +12,7 @@
  */
 import type { Deal } from '../model/types.js';
 import type { BuildGraphOptions, PairTable } from './power-graph.js';
+import { f64, f64From, i32, i32From, u8 } from '../internal/arena.js';
 
 /** Ordered pairs with a value: parallel typed arrays. */
 export interface PairList {
@@ -46,8 +47,8 @@ export function edgeLists(deal: Deal, index: ReadonlyMap<string, number>, option
   const n = index.size;
   const relations = deal.relations;
   // Raw lines, by kind, in typed arrays sized for the worst case.
-  const infl = { src: new Int32Array(relations.length), dst: new Int32Array(relations.length), w: new Float64Array(relations.length), size: 0 };
-  const inf = { src: new Int32Array(relations.length), dst: new Int32Array(relations.length), w: new Float64Array(relations.length), size: 0 };
+  const infl = { src: i32(relations.length), dst: i32(relations.length), w: f64(relations.length), size: 0 };
+  const inf = { src: i32(relations.length), dst: i32(relations.length), w: f64(relations.length), size: 0 };
   const conflictSrc: number[] = [];
   const conflictDst: number[] = [];
   for (const rel of relations) {
@@ -81,17 +82,17 @@ export function edgeLists(deal: Deal, index: ReadonlyMap<string, number>, option
     }
     return false;
   };
-  const reportCount = new Int32Array(n);
+  const reportCount = i32(n);
   let lines = 0;
   for (const person of deal.people) {
     for (const m of person.reportsTo) reportCount[index.get(m)!]!++;
     lines += person.reportsTo.length;
   }
   const size = explicit.src.length + 2 * lines;
-  const src = new Int32Array(size);
-  const dst = new Int32Array(size);
-  const w = new Float64Array(size);
-  const derived = new Uint8Array(size);
+  const src = i32(size);
+  const dst = i32(size);
+  const w = f64(size);
+  const derived = u8(size);
   src.set(explicit.src);
   dst.set(explicit.dst);
   w.set(explicit.w);
@@ -123,13 +124,13 @@ export function edgeLists(deal: Deal, index: ReadonlyMap<string, number>, option
       derived: permute(derived, order),
     },
     informs,
-    conflicts: { src: Int32Array.from(conflictSrc), dst: Int32Array.from(conflictDst) },
+    conflicts: { src: i32From(conflictSrc), dst: i32From(conflictDst) },
   };
 }
 
 /** Row pointers of a list sorted by source: entries of row u are ptr[u] .. ptr[u+1]-1. */
 function rowPointers(n: number, src: Int32Array): Int32Array {
-  const ptr = new Int32Array(n + 1);
+  const ptr = i32(n + 1);
   for (let k = 0; k < src.length; k++) ptr[src[k]! + 1]!++;
   for (let u = 0; u < n; u++) ptr[u + 1]! += ptr[u]!;
   return ptr;
@@ -142,8 +143,8 @@ function rowPointers(n: number, src: Int32Array): Int32Array {
 function sortPairs(n: number, src: Int32Array, dst: Int32Array, w: Float64Array): Int32Array {
   const m = src.length;
   const ptr = rowPointers(n, src);
-  const next = ptr.slice(0, n);
-  const order = new Int32Array(m);
+  const next = i32From(ptr.subarray(0, n));
+  const order = i32(m);
   for (let k = 0; k < m; k++) order[next[src[k]!]!++] = k;
   for (let u = 0; u < n; u++) {
     for (let a = ptr[u]! + 1; a < ptr[u + 1]!; a++) {
@@ -192,7 +193,7 @@ function mergeParallel(n: number, src: Int32Array, dst: Int32Array, w: Float64Ar
     outW.push(weight);
     a = b;
   }
-  return { src: Int32Array.from(outSrc), dst: Int32Array.from(outDst), w: Float64Array.from(outW) };
+  return { src: i32From(outSrc), dst: i32From(outDst), w: f64From(outW) };
 }
 
 /**

@@ -16,6 +16,7 @@
  */
 import type { PowerGraph } from '../graph/power-graph.js';
 import { MinHeap } from './heap.js';
+import { f64, i32, u8 } from './arena.js';
 
 /** The access graph in CSR form over n + 1 nodes (n = US). */
 export interface AccessGraph {
@@ -39,9 +40,9 @@ export function accessGraph(g: PowerGraph): AccessGraph {
   const inn = g.influenceIn;
   const hasConflicts = g.conflictKeys.size > 0;
   // Row u of the access graph merges out(u) and in(u) (both sorted by neighbour): q = max(w_uv, w_vu).
-  const aptr = new Int32Array(n + 2);
-  const aidx = new Int32Array(out.idx.length + inn.idx.length + n);
-  const aq = new Float64Array(aidx.length);
+  const aptr = i32(n + 2);
+  const aidx = i32(out.idx.length + inn.idx.length + n);
+  const aq = f64(aidx.length);
   let k = 0;
   for (let u = 0; u < n; u++) {
     aptr[u] = k;
@@ -68,7 +69,7 @@ export function accessGraph(g: PowerGraph): AccessGraph {
     aq[k++] = g.rel[i]!;
   }
   aptr[us + 1] = k;
-  const f = new Float64Array(n + 1);
+  const f = f64(n + 1);
   for (let i = 0; i < n; i++) {
     const u = g.stance[i]!;
     f[i] = (1 + (Number.isNaN(u) ? 0 : u)) / 2;
@@ -109,12 +110,12 @@ class Workspace {
   banEpoch = 0;
 
   constructor(size: number) {
-    this.cost = new Float64Array(size);
-    this.prob = new Float64Array(size);
-    this.parent = new Int32Array(size);
-    this.seen = new Int32Array(size);
-    this.done = new Int32Array(size);
-    this.banned = new Int32Array(size);
+    this.cost = f64(size);
+    this.prob = f64(size);
+    this.parent = i32(size);
+    this.seen = i32(size);
+    this.done = i32(size);
+    this.banned = i32(size);
   }
 
   /** Clears all bans (O(1)). */
@@ -187,8 +188,8 @@ export function bestTree(a: AccessGraph, source: number, endpointSource = false)
   const size = a.n + 1;
   const ws = new Workspace(size);
   ws.search(a, source, -1, null, endpointSource);
-  const probability = new Float64Array(size);
-  const parent = new Int32Array(size).fill(-1);
+  const probability = f64(size);
+  const parent = i32(size).fill(-1);
   for (let i = 0; i < size; i++) {
     if (ws.done[i] !== ws.epoch) continue;
     probability[i] = ws.prob[i]!;
@@ -317,9 +318,9 @@ export interface WidestPath {
  */
 export function widestPath(a: AccessGraph, source: number, target: number): WidestPath | null {
   const size = a.n + 1;
-  const width = new Float64Array(size);
-  const parent = new Int32Array(size).fill(-1);
-  const done = new Uint8Array(size);
+  const width = f64(size);
+  const parent = i32(size).fill(-1);
+  const done = u8(size);
   const heap = new MinHeap(64);
   width[source] = Number.POSITIVE_INFINITY;
   heap.push(Number.NEGATIVE_INFINITY, source);

@@ -8,6 +8,7 @@
  */
 import type { PowerGraph } from '../graph/power-graph.js';
 import { samplePivots } from './rng.js';
+import { f64, i32, iota } from './arena.js';
 
 export interface BrokerageOptions {
   /** Exact betweenness up to this many people; sampled above. Default 2,000. */
@@ -45,13 +46,13 @@ export function brokerage(g: PowerGraph, options: BrokerageOptions = BROKERAGE_D
   const n = g.n;
   const pivots = options.pivots === 'auto' ? autoPivots(n, g.edgeCount) : options.pivots;
   const exact = n <= options.exactLimit || pivots >= n;
-  const sources = exact ? Int32Array.from({ length: n }, (_, i) => i) : samplePivots(n, pivots, options.seed);
-  const bc = new Float64Array(n);
+  const sources = exact ? iota(n) : samplePivots(n, pivots, options.seed);
+  const bc = f64(n);
   const { ptr, idx } = g.influenceOut;
-  const sigma = new Float64Array(n);
-  const dist = new Int32Array(n);
-  const delta = new Float64Array(n);
-  const order = new Int32Array(n);
+  const sigma = f64(n);
+  const dist = i32(n);
+  const delta = f64(n);
+  const order = i32(n);
   dist.fill(-1);
   for (let si = 0; si < sources.length; si++) {
     const s = sources[si]!;

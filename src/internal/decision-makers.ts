@@ -8,6 +8,7 @@
  */
 import type { PowerGraph } from '../graph/power-graph.js';
 import { RANK_KERNEL_DEFAULTS, rankScores, type RankKernelOptions } from './rank-scores.js';
+import { iota } from './arena.js';
 
 export interface DecisionMakerRef {
   readonly index: number;
@@ -75,7 +76,7 @@ export function byScoreThenId<T>(score: (x: T) => number, id: (x: T) => string):
  */
 export function orderByScore(items: Int32Array, score: (i: number) => number): Int32Array {
   const s = Float64Array.from(items, score);
-  const pos = Int32Array.from({ length: items.length }, (_, k) => k);
+  const pos = iota(items.length);
   pos.sort((a, b) => s[b]! - s[a]! || items[a]! - items[b]!);
   const out = Int32Array.from(pos, (k) => items[k]!);
   const sorted = Float64Array.from(pos, (k) => s[k]!);

@@ -11,6 +11,7 @@ import type { PowerGraph } from '../graph/power-graph.js';
 import { decisionMakers } from './decision-makers.js';
 import { listening, type Normalization } from './listening.js';
 import type { RankKernelOptions } from './rank-scores.js';
+import { f64, f64From } from './arena.js';
 
 export interface SolveOptions {
   normalization: Normalization;
@@ -30,7 +31,7 @@ export function susceptibilities(
   defaults: { susceptibility: number; decisionMakerSusceptibility: number },
   rank: RankKernelOptions,
 ): Float64Array {
-  const lambda = new Float64Array(g.n).fill(defaults.susceptibility);
+  const lambda = f64(g.n).fill(defaults.susceptibility);
   for (const dm of decisionMakers(g, rank)) lambda[dm.index] = defaults.decisionMakerSusceptibility;
   for (let i = 0; i < g.n; i++) {
     const explicit = g.people[i]!.susceptibility;
@@ -47,7 +48,7 @@ export function susceptibilities(
 export function solveForward(g: PowerGraph, lambda: Float64Array, b: Float64Array, options: SolveOptions, fn: string): Solution {
   const { self, inW } = listening(g, options.normalization);
   const { ptr, idx } = g.influenceIn;
-  const x = Float64Array.from(b);
+  const x = f64From(b);
   return sweep(g.n, options, fn, x, (i) => {
     let acc = 0;
     for (let e = ptr[i]!; e < ptr[i + 1]!; e++) acc += inW[e]! * x[idx[e]!]!;
@@ -62,7 +63,7 @@ export function solveForward(g: PowerGraph, lambda: Float64Array, b: Float64Arra
 export function solveAdjoint(g: PowerGraph, lambda: Float64Array, v: Float64Array, options: SolveOptions, fn: string): Solution {
   const { self, outW } = listening(g, options.normalization);
   const { ptr, idx } = g.influenceOut;
-  const y = Float64Array.from(v);
+  const y = f64From(v);
   return sweep(g.n, options, fn, y, (j) => {
     let acc = 0;
     for (let e = ptr[j]!; e < ptr[j + 1]!; e++) {

@@ -5,14 +5,15 @@
  * @internal
  * @module
  */
+import { f64, i32 } from './arena.js';
 export class MinHeap {
   #keys: Float64Array;
   #items: Int32Array;
   #size = 0;
 
   constructor(capacity = 16) {
-    this.#keys = new Float64Array(Math.max(1, capacity));
-    this.#items = new Int32Array(Math.max(1, capacity));
+    this.#keys = f64(Math.max(1, capacity));
+    this.#items = i32(Math.max(1, capacity));
   }
 
   get size(): number {
@@ -64,9 +65,9 @@ export class MinHeap {
   }
 
   #grow(): void {
-    const keys = new Float64Array(this.#keys.length * 2);
+    const keys = f64(this.#keys.length * 2);
     keys.set(this.#keys);
-    const items = new Int32Array(this.#items.length * 2);
+    const items = i32(this.#items.length * 2);
     items.set(this.#items);
     this.#keys = keys;
     this.#items = items;

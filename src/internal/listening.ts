@@ -5,6 +5,7 @@
  * @module
  */
 import type { PowerGraph } from '../graph/power-graph.js';
+import { f64 } from './arena.js';
 
 /** How rows of the listening matrix are normalised. */
 export type Normalization = 'slack' | 'row';
@@ -37,11 +38,11 @@ export function listening(g: PowerGraph, normalization: Normalization): Listenin
   const hit = g.memo.get(key) as Listening | undefined;
   if (hit) return hit;
   const { ptr, w } = g.influenceIn;
-  const scale = new Float64Array(g.n);
-  const self = new Float64Array(g.n);
+  const scale = f64(g.n);
+  const self = f64(g.n);
   // The divisor of each row (1 when the row keeps its weights): entries are w / divisor, computed
   // by division so that a subnormal row sum (1 / s = Infinity) still gives entries in [0, 1].
-  const divisor = new Float64Array(g.n);
+  const divisor = f64(g.n);
   for (let i = 0; i < g.n; i++) {
     let s = 0;
     for (let e = ptr[i]!; e < ptr[i + 1]!; e++) s += w[e]!;
@@ -59,10 +60,10 @@ export function listening(g: PowerGraph, normalization: Normalization): Listenin
       divisor[i] = s;
     }
   }
-  const inW = new Float64Array(w.length);
+  const inW = f64(w.length);
   for (let i = 0; i < g.n; i++) for (let e = ptr[i]!; e < ptr[i + 1]!; e++) inW[e] = w[e]! / divisor[i]!;
   const out = g.influenceOut;
-  const outW = new Float64Array(out.w.length);
+  const outW = f64(out.w.length);
   for (let i = 0; i < g.n; i++) for (let e = out.ptr[i]!; e < out.ptr[i + 1]!; e++) outW[e] = out.w[e]! / divisor[out.idx[e]!]!;
   const result = { scale, self, inW, outW };
   g.memo.set(key, result);
@@ -93,14 +94,14 @@ export function priors(g: PowerGraph): Priors {
     else assessed.push(x);
   }
   const assumedValue = assessed.length === 0 ? 0.5 : median(assessed);
-  const infl = new Float64Array(g.n);
+  const infl = f64(g.n);
   let sum = 0;
   for (let i = 0; i < g.n; i++) {
     const x = g.influence[i]!;
     infl[i] = Number.isNaN(x) ? assumedValue : x;
     sum += infl[i]!;
   }
-  const v = new Float64Array(g.n);
+  const v = f64(g.n);
   for (let i = 0; i < g.n; i++) v[i] = sum > 0 ? infl[i]! / sum : 1 / g.n;
   const result = { infl, v, assumed, assumedValue };
   g.memo.set('priors', result);

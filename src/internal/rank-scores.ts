@@ -9,6 +9,7 @@
 import { ConvergenceError } from '../errors.js';
 import type { PowerGraph } from '../graph/power-graph.js';
 import { listening, priors, type Normalization } from './listening.js';
+import { f64From } from './arena.js';
 
 /** The scores and how the solve went. */
 export interface RankScores {
@@ -46,7 +47,7 @@ export function rankScores(g: PowerGraph, options: RankKernelOptions = RANK_KERN
   const n = g.n;
   // Gauss–Seidel sweeps in index order: p_i = ((1 - alpha) v_i + alpha sum_j W_ji p_j) / (1 - alpha W_ii),
   // using the newest p_j. Same fixed point as the power iteration, in about half the sweeps.
-  const p = Float64Array.from(v);
+  const p = f64From(v);
   let iterations = 0;
   let residual = Number.POSITIVE_INFINITY;
   while (!(residual < tolerance)) {

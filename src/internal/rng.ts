@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import { iota } from './arena.js';
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -18,7 +19,7 @@ export function mulberry32(seed: number): () => number {
 /** `k` distinct integers from 0..n-1, chosen by a partial Fisher–Yates shuffle with `seed`, ascending. */
 export function samplePivots(n: number, k: number, seed: number): Int32Array {
   const rand = mulberry32(seed);
-  const pool = Int32Array.from({ length: n }, (_, i) => i);
+  const pool = iota(n);
   const m = Math.min(k, n);
   for (let i = 0; i < m; i++) {
     const j = i + Math.floor(rand() * (n - i));
