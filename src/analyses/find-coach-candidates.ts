@@ -171,21 +171,23 @@ export function findCoachCandidates(input: Deal | PowerGraph | unknown, options?
   const weights = { ...DEFAULT_WEIGHTS, ...o.weights };
   const g = toPowerGraph(input);
   const evidence = gatherEvidence(g, o);
-  const all = g.ids.map((_, i) => assess(g, i, evidence, weights, o));
-
   const dms = new Set(decisionMakers(g, rankKernel(o)).map((d) => d.index));
   const qualifies = (i: number) => {
     const u = g.stance[i]!;
     return !Number.isNaN(u) && u > 0 && g.people[i]!.inProject !== false && !dms.has(i);
   };
-  const candidates = all
-    .filter((a, i) => qualifies(i))
+  const marked = (i: number) => g.people[i]!.roles.includes('coach') || g.people[i]!.roles.includes('champion');
+  // Only the people the result reports are assessed: candidates and those marked coach or champion.
+  const all = new Map<number, CoachAssessment>();
+  for (let i = 0; i < g.n; i++) if (qualifies(i) || marked(i)) all.set(i, assess(g, i, evidence, weights, o));
+  const candidates = [...all]
+    .filter(([i]) => qualifies(i))
+    .map(([, a]) => a)
     .sort(byScoreThenId((x) => x.score, (x) => x.id))
     .map((a, k) => ({ ...a, rank: k + 1 }));
   const current: CurrentCoach[] = [];
   all.forEach((a, i) => {
-    const roles = g.people[i]!.roles;
-    if (!roles.includes('coach') && !roles.includes('champion')) return;
+    if (!marked(i)) return;
     current.push({
       ...a,
       qualifies: qualifies(i),
