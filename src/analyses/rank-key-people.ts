@@ -67,7 +67,7 @@ export interface KeyPeopleRanking {
   readonly people: readonly RankedPerson[];
   /** People whose influence was not assessed, and the value assumed for them. */
   readonly assumedInfluence: { readonly ids: readonly string[]; readonly value: number };
-  /** Iterations of the power iteration until the L1 change fell below 1e-12. */
+  /** Gauss–Seidel sweeps until the L1 change of a sweep fell below 1e-12. */
   readonly iterations: number;
   /** How brokerage was computed: exactly, or from sampled pivots above the exact limit. */
   readonly brokerageMethod: { readonly method: 'exact' | 'sampled'; readonly sources: number };
