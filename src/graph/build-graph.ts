@@ -54,7 +54,7 @@ export function buildGraph(deal: Deal | unknown, options?: BuildGraphOptions): P
  * @internal
  */
 export function buildParsedGraph(parsed: Deal, opts: Required<BuildGraphOptions>): PowerGraph {
-  // Array.prototype.sort without a comparator orders strings by UTF-16 code units: compareIds.
+  // Array.prototype.sort without a comparator orders strings by UTF-16 code units: the id order of design 1.5.
   const ids = parsed.people.map((p) => p.id).sort();
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -114,11 +114,6 @@ export function buildParsedGraph(parsed: Deal, opts: Required<BuildGraphOptions>
  */
 export function toPowerGraph(input: Deal | PowerGraph | unknown): PowerGraph {
   return isPowerGraph(input) ? input : buildGraph(input);
-}
-
-/** Ascending by UTF-16 code unit (what `<` does on strings): the tie-break of design section 1.5. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -114,9 +114,3 @@ export function median(values: readonly number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
-
-/** Stance with unknown counted as 0 (point estimates). */
-export function stanceOrZero(g: PowerGraph, i: number): number {
-  const u = g.stance[i]!;
-  return Number.isNaN(u) ? 0 : u;
-}
