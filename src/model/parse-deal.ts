@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { ValidationError, describeValue, type Issue } from '../errors.js';
 import { dealSchema } from './schema.js';
+import { fastParseDeal } from './fast-parse.js';
 import type { Deal } from './types.js';
 
 const PARSED = Symbol.for('powermap.parsedDeal');
@@ -61,11 +62,13 @@ export function parseDeal(input: unknown): Deal {
  * @category Model
  */
 export function safeParseDeal(input: unknown): SafeParseDealResult {
-  const parsed = dealSchema.safeParse(input, { reportInput: true });
+  // Well-formed input takes the hand-written fast path (same output as zod); anything else, zod.
+  const fast = fastParseDeal(input);
+  const parsed = fast ? { success: true as const, data: fast } : dealSchema.safeParse(input, { reportInput: true });
   const issues: PathIssue[] = parsed.success ? [] : parsed.error.issues.flatMap(fromZodIssue);
   issues.push(...crossReferenceIssues(input));
   if (issues.length === 0 && parsed.success) {
-    const data = withoutNegativeZero(parsed.data) as Deal;
+    const data = (fast ?? withoutNegativeZero(parsed.data)) as Deal;
     // Mark the result as validated (non-enumerable, so JSON and spreads drop it): buildGraph trusts it.
     Object.defineProperty(data, PARSED, { value: true, enumerable: false });
     return { success: true, data };
