@@ -40,10 +40,28 @@ export function formatMessage(code: string, params: MessageParams = {}, locale: 
  * @category Explanations
  */
 export function renderTemplate(template: string, params: MessageParams, locale: Locale = 'en'): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
-    return formatValue(params[name] ?? null, locale);
-  });
+  // parts alternate literal text and placeholder names: ['', 'who', ' owes ', 'amount', ''].
+  const parts = compiled(template);
+  let out = parts[0]!;
+  for (let k = 1; k < parts.length; k += 2) {
+    const name = parts[k]!;
+    out += Object.prototype.hasOwnProperty.call(params, name) ? formatValue(params[name] ?? null, locale) : `{${name}}`;
+    out += parts[k + 1]!;
+  }
+  return out;
+}
+
+/** Templates split at their placeholders, cached (the catalogues hold a few hundred templates). */
+const templates = new Map<string, readonly string[]>();
+
+function compiled(template: string): readonly string[] {
+  let parts = templates.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    // Templates passed by callers are not from the catalogue: keep the cache bounded.
+    if (templates.size < 4096) templates.set(template, parts);
+  }
+  return parts;
 }
 
 /**
