@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { buildParsedGraph, toPowerGraph } from '../graph/build-graph.js';
+import { graphWithout, toPowerGraph } from '../graph/build-graph.js';
 import type { PowerGraph } from '../graph/power-graph.js';
 import type { Deal } from '../model/types.js';
 import { accessFromUs, accessGraph, pathProbability, pathTo } from '../internal/access-graph.js';
@@ -11,7 +11,6 @@ import { SCORE_CHECKS, SCORE_DEFAULTS, displayName, rankKernel, type ScoreOption
 import { byScoreThenId, decisionMakers } from '../internal/decision-makers.js';
 import { rankScores } from '../internal/rank-scores.js';
 import { checks, resolveOptions } from '../internal/options.js';
-import { withoutPerson } from '../internal/without-person.js';
 import type { CoverageStatus } from './check-decision-maker-coverage.js';
 import { findAllies } from './find-allies.js';
 import { supportTotals } from './measure-support-base.js';
@@ -120,7 +119,7 @@ export function analyzeResilience(input: Deal | PowerGraph | unknown, options?: 
   const contacts = [...why].filter(([, w]) => w.includes('contact')).map(([id]) => id);
 
   const people = analysed.map((id): DepartureImpact => {
-    const after = buildParsedGraph(withoutPerson(g.deal, id), g.options);
+    const after = graphWithout(g, id);
     const afterBase = supportTotals(after, score);
     // Every baseline decision maker who remains, in baseline order: an inferred decision maker may
     // no longer be the top score without the person, but is still there to be reached.

@@ -10,7 +10,8 @@ import { parseIsoDate } from '../model/schema.js';
 import type { Deal } from '../model/types.js';
 import { edgeLists, type PairList } from './pairs.js';
 import { PowerGraph, isPowerGraph, type BuildGraphOptions, type Csr } from './power-graph.js';
-import { f64, i32, i32From, u8 } from '../internal/arena.js';
+import { f64, f64From, i32, i32From, u8 } from '../internal/arena.js';
+import { withoutPerson } from '../internal/without-person.js';
 
 const DEFAULTS: Required<BuildGraphOptions> = { managerWeight: 0.5, reportWeight: 0.3, halfLifeDays: 90 };
 const DAY_MS = 86_400_000;
@@ -200,6 +201,117 @@ function toCsr(n: number, rows: Int32Array, cols: Int32Array, vals: Float64Array
     if (flags) outFlags[k] = flags[e]!;
   }
   return { ptr, idx, w, flags: outFlags };
+}
+
+/**
+ * The graph of the deal without one person (they left: their relations, contacts and reporting
+ * lines go with them) — exactly what {@link buildParsedGraph} builds from `withoutPerson(g.deal, id)`,
+ * array for array — derived from `g`'s arrays in O(V + E) instead of rebuilt from the deal. Removing
+ * a report changes only the derived report -> manager weights of that manager's other reports
+ * (`reportWeight / number of reports`); every other weight is kept. `analyzeResilience` removes
+ * people one at a time this way.
+ *
+ * @internal
+ */
+export function graphWithout(g: PowerGraph, id: string): PowerGraph {
+  const x = g.index.get(id);
+  if (x === undefined) throw new Error(`graphWithout: no person ${JSON.stringify(id)}`);
+  const n = g.n - 1;
+  const deal = withoutPerson(g.deal, id);
+  const at = (i: number) => (i < x ? i : i - 1); // old index -> new index, for i !== x
+  const ids = g.ids.filter((_, i) => i !== x);
+  const index = new Map(ids.map((s, i) => [s, i]));
+  const people = new Array<Deal['people'][number]>(n);
+  for (const person of deal.people) people[index.get(person.id)!] = person;
+
+  // x's managers lose a report: their other reports' derived lines to them are re-weighted.
+  const managersOfX = new Set(g.people[x]!.reportsTo.map((m) => g.index.get(m)!));
+  const reportCount = new Map<number, number>();
+  if (managersOfX.size > 0)
+    for (const person of g.people) for (const m of person.reportsTo) {
+      const k = g.index.get(m)!;
+      if (managersOfX.has(k)) reportCount.set(k, (reportCount.get(k) ?? 0) + 1);
+    }
+
+  // A line whose weight underflowed to 0 (a subnormal reportWeight) was never built, but may
+  // weigh more than 0 with one report fewer: then rebuild from the deal.
+  const rw = g.options.reportWeight;
+  for (const c of reportCount.values()) if (rw / c === 0 && rw / (c - 1) > 0) return buildParsedGraph(deal, g.options);
+
+  // Influence edges in (source, target) order, without x.
+  const { ptr, idx, w } = g.influenceOut;
+  const m = idx.length - (ptr[x + 1]! - ptr[x]!) - g.influenceIn.ptr[x + 1]! + g.influenceIn.ptr[x]!;
+  const src = i32(m);
+  const dst = i32(m);
+  const wt = f64(m);
+  const flags = u8(m);
+  let k = 0;
+  for (let u = 0; u < g.n; u++) {
+    if (u === x) continue;
+    for (let e: number = ptr[u]!; e < ptr[u + 1]!; e++) {
+      const v: number = idx[e]!;
+      if (v === x) continue;
+      src[k] = at(u);
+      dst[k] = at(v);
+      const derived = g.derivedOut[e]!;
+      // A derived line u -> v into one of x's managers is re-weighted when it is a report's line (u reports to v).
+      const reweigh = derived === 1 && managersOfX.has(v) && g.people[u]!.reportsTo.includes(g.ids[v]!);
+      wt[k] = reweigh ? g.options.reportWeight / (reportCount.get(v)! - 1) : w[e]!;
+      flags[k++] = derived;
+    }
+  }
+  const { flags: derivedOut, ...influenceOut } = toCsr(n, src, dst, wt, flags);
+  const { flags: _in, ...influenceIn } = toCsr(n, dst, src, wt);
+
+  // informs, rows by target.
+  const inf = g.informsIn;
+  const infRows: number[] = [];
+  const infCols: number[] = [];
+  const infW: number[] = [];
+  for (let v = 0; v < g.n; v++) {
+    if (v === x) continue;
+    for (let e: number = inf.ptr[v]!; e < inf.ptr[v + 1]!; e++) {
+      if (inf.idx[e] === x) continue;
+      infRows.push(at(v));
+      infCols.push(at(inf.idx[e]!));
+      infW.push(inf.w[e]!);
+    }
+  }
+  const { flags: _inf, ...informsIn } = toCsr(n, i32From(infRows), i32From(infCols), f64From(infW));
+
+  const conflictKeys = new Set<number>();
+  for (const key of g.conflictKeys) {
+    const a = Math.floor(key / g.n);
+    const b = key % g.n;
+    if (a !== x && b !== x) conflictKeys.add(at(a) * n + at(b));
+  }
+
+  const managers = people.map((p) => p.reportsTo.map((mid) => index.get(mid)!));
+  const hasManager = u8(n);
+  for (let i = 0; i < n; i++) hasManager[i] = managers[i]!.length > 0 ? 1 : 0;
+  const without = <T extends Float64Array>(values: T): T => {
+    const out = f64(n) as T;
+    for (let i = 0; i < g.n; i++) if (i !== x) out[at(i)] = values[i]!;
+    return out;
+  };
+
+  return new PowerGraph({
+    deal,
+    options: g.options,
+    ids,
+    people,
+    index,
+    influenceOut,
+    influenceIn,
+    derivedOut,
+    informsIn,
+    level: levels(people, managers),
+    hasManager,
+    rel: without(g.rel),
+    stance: without(g.stance),
+    influence: without(g.influence),
+    conflictKeys,
+  });
 }
 
 /** Levels by an iterative memoised walk up the reporting lines (no recursion: a 100,000-long chain is fine). */

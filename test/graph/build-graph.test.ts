@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { OptionError, ValidationError, buildGraph, decayedStrength, parseDeal, type PowerGraph } from '../../src/index.js';
 import { PROPERTY_SEED, PROPERTY_TIMEOUT, arbitraryDeal, arbitraryShuffledDeal, freezeDeep } from '../support/arbitraries.js';
 import { loadFixture } from '../support/fixtures.js';
+import { graphWithout } from '../../src/graph/build-graph.js';
+import { withoutPerson } from '../../src/internal/without-person.js';
 
 const twoPeople = { id: 'd', people: [{ id: 'a' }, { id: 'b', reportsTo: 'a' }] };
 
@@ -320,5 +322,72 @@ describe('decayedStrength', () => {
     [0, '2026-10-02', '2026-11-01', 90, 0],
   ])('decayedStrength(%j, %j, %j, %j) = %j', (strength, lastContact, asOf, halfLifeDays, expected) => {
     expect(decayedStrength(strength, lastContact, asOf, halfLifeDays)).toBeCloseTo(expected, 12);
+  });
+});
+
+/** Every array and table of a graph, in comparable form (typed arrays as plain arrays, sets sorted). */
+function anatomy(g: PowerGraph): Record<string, unknown> {
+  const csr = (c: { ptr: Int32Array; idx: Int32Array; w: Float64Array }) => ({ ptr: [...c.ptr], idx: [...c.idx], w: [...c.w] });
+  return {
+    deal: g.deal,
+    options: g.options,
+    ids: g.ids,
+    people: g.people,
+    index: [...g.index],
+    influenceOut: csr(g.influenceOut),
+    influenceIn: csr(g.influenceIn),
+    derivedOut: [...g.derivedOut],
+    informsIn: csr(g.informsIn),
+    level: [...g.level],
+    hasManager: [...g.hasManager],
+    rel: [...g.rel],
+    stance: [...g.stance],
+    influence: [...g.influence],
+    conflictKeys: [...g.conflictKeys].sort((a, b) => a - b),
+    edgeCount: g.edgeCount,
+  };
+}
+
+describe('graphWithout', () => {
+  it('throws when the person is not in the graph', () => {
+    expect(() => graphWithout(buildGraph(twoPeople), 'nobody')).toThrow(/no person "nobody"/);
+  });
+
+  it('re-weights the derived lines of the manager who loses a report (hand-derived)', () => {
+    // m has three reports a, b, c: each derived report -> manager line weighs 0.3 / 3 = 0.1.
+    // Without c, a and b are two reports of m: 0.3 / 2 = 0.15. The manager -> report lines stay 0.5.
+    const g = buildGraph({ id: 'd', people: [{ id: 'm' }, { id: 'a', reportsTo: 'm' }, { id: 'b', reportsTo: 'm' }, { id: 'c', reportsTo: 'm' }] });
+    expect(g.weight(g.indexOf('a')!, g.indexOf('m')!)).toBeCloseTo(0.1, 15);
+    const after = graphWithout(g, 'c');
+    expect(after.ids).toEqual(['a', 'b', 'm']);
+    expect(after.weight(after.indexOf('a')!, after.indexOf('m')!)).toBe(0.3 / 2);
+    expect(after.weight(after.indexOf('m')!, after.indexOf('b')!)).toBe(0.5);
+  });
+
+  test.prop([arbitraryDeal({ maxPeople: 9 }), fc.nat(), fc.record({ managerWeight: fc.double({ min: 0, max: 1, noNaN: true }), reportWeight: fc.double({ min: 0, max: 1, noNaN: true }), halfLifeDays: fc.constantFrom(30, 90, Number.POSITIVE_INFINITY) })], { seed: PROPERTY_SEED, numRuns: 300 })(
+    'removing a person from the graph gives exactly the graph built from the deal without them',
+    (raw, pick, options) => {
+      const g = buildGraph(raw, options);
+      if (g.n < 2) return;
+      const id = g.ids[pick % g.n]!;
+      const expected = buildGraph(parseDeal(withoutPerson(g.deal, id)), options);
+      expect(anatomy(graphWithout(g, id))).toEqual(anatomy(expected));
+    },
+    PROPERTY_TIMEOUT,
+  );
+});
+
+describe('graphWithout at the edges of floating point', () => {
+  it('builds the line that no longer underflows when a subnormal reportWeight is shared by one report fewer', () => {
+    // reportWeight = 1e-323 (two units of the smallest subnormal 5e-324): shared by 4 reports it is
+    // half a unit, which rounds to 0 (ties to even), so no line; shared by 3 it is 2/3 of a unit,
+    // which rounds to 5e-324, so the line exists.
+    const raw = { id: 'd', people: [{ id: 'm' }, ...['a', 'b', 'c', 'e'].map((id) => ({ id, reportsTo: 'm' }))] };
+    const options = { reportWeight: 1e-323 };
+    const g = buildGraph(raw, options);
+    expect(g.weight(g.indexOf('a')!, g.indexOf('m')!)).toBe(0);
+    const expected = buildGraph(parseDeal(withoutPerson(g.deal, 'c')), options);
+    expect(expected.weight(expected.indexOf('a')!, expected.indexOf('m')!)).toBe(5e-324);
+    expect(anatomy(graphWithout(g, 'c'))).toEqual(anatomy(expected));
   });
 });
