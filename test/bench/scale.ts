@@ -2,7 +2,8 @@
  * The scale ladder (`npm run bench`): 20, 1,000, 10,000 and 100,000 generated people; per size
  * the median time of parseDeal, buildGraph, each analysis and assessDeal, peak memory, and
  * graphology-metrics PageRank on the same graph as the peer baseline. Then batch throughput on
- * 20-person deals, and the error of pivot-sampled brokerage on the 10,000-person graph.
+ * 20-person deals, where rankKeyPeople's time goes at 100,000 people (test/bench/rank-parts.ts), and
+ * the error of pivot-sampled brokerage on the 10,000-person graph.
  * Prints Markdown tables (docs/performance.md records one run). BENCH_SIZES=20,1000 to choose.
  */
 import { execFileSync } from 'node:child_process';
@@ -41,6 +42,18 @@ for (const n of sizes.filter((x) => x >= 10_000)) {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/assess-rss.ts', String(n)], { encoding: 'utf8' });
   const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; peakRssMb: number };
   console.log(`\nassessDeal alone, ${n.toLocaleString('en')} people: ${fmt(r.ms)} (one cold run), peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+}
+
+// Where rankKeyPeople's time goes at the largest size, and the floor the result shape sets.
+if (sizes.includes(100_000)) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/rank-parts.ts', '100000'], { encoding: 'utf8' });
+  const r = JSON.parse(out.trim().split('\n').pop()!) as { medians: Record<string, number> };
+  const m = r.medians;
+  console.log(
+    `\nrankKeyPeople, 100,000 people (medians of 7): kernel ${fmt(m.kernel)}, brokerage ${fmt(m.brokerage)}, ` +
+      `the rest of the result ${fmt(m.rest)}, whole ${fmt(m.rankKeyPeople)}; allocating the bare result shape ${fmt(m.allocationOnly)}; ` +
+      `graphology pagerank ${fmt(m.graphology)}. Best possible without brokerage: ${(m.graphology! / (m.kernel! + m.allocationOnly!)).toFixed(1)}x`,
+  );
 }
 
 // Batch throughput: 20-person deals, NDJSON lines in, summaries out (parse + validate + assess):
