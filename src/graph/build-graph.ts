@@ -225,59 +225,32 @@ export function graphWithout(g: PowerGraph, id: string): PowerGraph {
   for (const person of deal.people) people[index.get(person.id)!] = person;
 
   // x's managers lose a report: their other reports' derived lines to them are re-weighted.
-  const managersOfX = new Set(g.people[x]!.reportsTo.map((m) => g.index.get(m)!));
+  const managerIds = g.people[x]!.reportsTo;
   const reportCount = new Map<number, number>();
-  if (managersOfX.size > 0)
-    for (const person of g.people) for (const m of person.reportsTo) {
-      const k = g.index.get(m)!;
-      if (managersOfX.has(k)) reportCount.set(k, (reportCount.get(k) ?? 0) + 1);
-    }
+  if (managerIds.length > 0)
+    for (const person of g.people)
+      for (const m of person.reportsTo) if (managerIds.includes(m)) reportCount.set(g.index.get(m)!, (reportCount.get(g.index.get(m)!) ?? 0) + 1);
 
   // A line whose weight underflowed to 0 (a subnormal reportWeight) was never built, but may
   // weigh more than 0 with one report fewer: then rebuild from the deal.
   const rw = g.options.reportWeight;
   for (const c of reportCount.values()) if (rw / c === 0 && rw / (c - 1) > 0) return buildParsedGraph(deal, g.options);
 
-  // Influence edges in (source, target) order, without x.
-  const { ptr, idx, w } = g.influenceOut;
-  const m = idx.length - (ptr[x + 1]! - ptr[x]!) - g.influenceIn.ptr[x + 1]! + g.influenceIn.ptr[x]!;
-  const src = i32(m);
-  const dst = i32(m);
-  const wt = f64(m);
-  const flags = u8(m);
-  let k = 0;
-  for (let u = 0; u < g.n; u++) {
-    if (u === x) continue;
-    for (let e: number = ptr[u]!; e < ptr[u + 1]!; e++) {
-      const v: number = idx[e]!;
-      if (v === x) continue;
-      src[k] = at(u);
-      dst[k] = at(v);
-      const derived = g.derivedOut[e]!;
-      // A derived line u -> v into one of x's managers is re-weighted when it is a report's line (u reports to v).
-      const reweigh = derived === 1 && managersOfX.has(v) && g.people[u]!.reportsTo.includes(g.ids[v]!);
-      wt[k] = reweigh ? g.options.reportWeight / (reportCount.get(v)! - 1) : w[e]!;
-      flags[k++] = derived;
+  // Influence edges without x, rows by source; a derived line u -> v into one of x's managers is
+  // re-weighted when it is a report's line (u reports to v).
+  const influenceOut = withoutRowAndColumn(g.influenceOut, x, (u, v, e, weight) =>
+    g.derivedOut[e] === 1 && reportCount.has(v) && g.people[u]!.reportsTo.includes(g.ids[v]!) ? rw / (reportCount.get(v)! - 1) : weight,
+  );
+  const derivedOut = u8(influenceOut.idx.length);
+  {
+    let k = 0;
+    for (let u = 0; u < g.n; u++) {
+      if (u === x) continue;
+      for (let e: number = g.influenceOut.ptr[u]!; e < g.influenceOut.ptr[u + 1]!; e++) if (g.influenceOut.idx[e] !== x) derivedOut[k++] = g.derivedOut[e]!;
     }
   }
-  const { flags: derivedOut, ...influenceOut } = toCsr(n, src, dst, wt, flags);
-  const { flags: _in, ...influenceIn } = toCsr(n, dst, src, wt);
-
-  // informs, rows by target.
-  const inf = g.informsIn;
-  const infRows: number[] = [];
-  const infCols: number[] = [];
-  const infW: number[] = [];
-  for (let v = 0; v < g.n; v++) {
-    if (v === x) continue;
-    for (let e: number = inf.ptr[v]!; e < inf.ptr[v + 1]!; e++) {
-      if (inf.idx[e] === x) continue;
-      infRows.push(at(v));
-      infCols.push(at(inf.idx[e]!));
-      infW.push(inf.w[e]!);
-    }
-  }
-  const { flags: _inf, ...informsIn } = toCsr(n, i32From(infRows), i32From(infCols), f64From(infW));
+  const influenceIn = transpose(influenceOut);
+  const informsIn = withoutRowAndColumn(g.informsIn, x, (_u, _v, _e, weight) => weight);
 
   const conflictKeys = new Set<number>();
   for (const key of g.conflictKeys) {
@@ -312,6 +285,54 @@ export function graphWithout(g: PowerGraph, id: string): PowerGraph {
     influence: without(g.influence),
     conflictKeys,
   });
+}
+
+/**
+ * A CSR without row and column `x`, indices above `x` shifted down by one, entries in their order;
+ * `weight(row, col, entry, w)` (old indices) gives each kept entry's weight.
+ */
+function withoutRowAndColumn(c: Csr, x: number, weight: (row: number, col: number, e: number, w: number) => number): Csr {
+  const n = c.ptr.length - 2; // rows after removal
+  let m = 0;
+  for (let r = 0; r <= n; r++) {
+    if (r === x) continue;
+    for (let e = c.ptr[r]!; e < c.ptr[r + 1]!; e++) if (c.idx[e] !== x) m++;
+  }
+  const ptr = i32(n + 1);
+  const idx = i32(m);
+  const w = f64(m);
+  let k = 0;
+  let row = 0;
+  for (let r = 0; r <= n; r++) {
+    if (r === x) continue;
+    for (let e = c.ptr[r]!; e < c.ptr[r + 1]!; e++) {
+      const col = c.idx[e]!;
+      if (col === x) continue;
+      idx[k] = col < x ? col : col - 1;
+      w[k++] = weight(r, col, e, c.w[e]!);
+    }
+    ptr[++row] = k;
+  }
+  return { ptr, idx, w };
+}
+
+/** The transpose of a CSR whose rows are sorted by column; the transpose's rows come out sorted too. */
+function transpose(c: Csr): Csr {
+  const n = c.ptr.length - 1;
+  const m = c.idx.length;
+  const ptr = i32(n + 1);
+  for (let k = 0; k < m; k++) ptr[c.idx[k]! + 1]!++;
+  for (let r = 0; r < n; r++) ptr[r + 1]! += ptr[r]!;
+  const next = i32From(ptr.subarray(0, n));
+  const idx = i32(m);
+  const w = f64(m);
+  for (let r = 0; r < n; r++)
+    for (let e = c.ptr[r]!; e < c.ptr[r + 1]!; e++) {
+      const k = next[c.idx[e]!]!++;
+      idx[k] = r;
+      w[k] = c.w[e]!;
+    }
+  return { ptr, idx, w };
 }
 
 /** Levels by an iterative memoised walk up the reporting lines (no recursion: a 100,000-long chain is fine). */
