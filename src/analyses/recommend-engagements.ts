@@ -16,7 +16,7 @@ import {
   stanceOrNull,
   type DynamicsOptions,
 } from '../internal/common.js';
-import { byScoreThenId } from '../internal/decision-makers.js';
+import { byScoreThenId, topByScore } from '../internal/decision-makers.js';
 import { solveAdjoint, solveForward, susceptibilities } from '../internal/friedkin-johnsen.js';
 import { priors } from '../internal/listening.js';
 import { checks, resolveOptions } from '../internal/options.js';
@@ -109,8 +109,7 @@ export function recommendEngagements(input: Deal | PowerGraph | unknown, options
   candidates.sort(byScoreThenId((c) => c.expected, (c) => g.ids[c.j]!));
   const { v } = priors(g);
   const recommendations = candidates.slice(0, o.limit).map((c, k): Engagement => {
-    const via = gainVia(g, lambda, v, c.j, o, c.gain);
-    const shown = via.slice(0, o.viaLimit);
+    const shown = gainVia(g, lambda, v, c.j, o, c.gain);
     const path = pathTo(access, c.j);
     return {
       id: g.ids[c.j]!,
@@ -154,7 +153,11 @@ export function engagementGains(
   return { gain, lambda };
 }
 
-/** Column j of V times v_i and (target - u_j): where person j's gain arrives. One forward solve. */
+/**
+ * Column j of V times v_i and (target - u_j): where person j's gain arrives. One forward solve;
+ * the `limit` largest amounts (ties by id), and the sum of every amount, so that the rest can be
+ * reported as `viaOther` without listing everyone.
+ */
 function gainVia(
   g: PowerGraph,
   lambda: Float64Array,
@@ -167,10 +170,7 @@ function gainVia(
   e[j] = 1;
   const { x: column } = solveForward(g, lambda, e, solveKernel(o), 'recommendEngagements');
   const u = Number.isNaN(g.stance[j]!) ? 0 : g.stance[j]!;
-  const via: GainVia[] = [];
-  for (let i = 0; i < g.n; i++) {
-    const amount = v[i]! * column[i]! * (o.target - u);
-    if (amount > 1e-15 * Math.max(1, gain)) via.push({ id: g.ids[i]!, amount });
-  }
-  return via.sort(byScoreThenId((x) => x.amount, (x) => x.id));
+  const amount = (i: number) => v[i]! * column[i]! * (o.target - u);
+  const floor = 1e-15 * Math.max(1, gain);
+  return topByScore(g.n, o.viaLimit, amount, (a) => a > floor).map((i) => ({ id: g.ids[i]!, amount: amount(i) }));
 }

@@ -88,3 +88,30 @@ export function orderByScore(items: Int32Array, score: (i: number) => number): I
   }
   return out;
 }
+
+/**
+ * The `k` best of the indices `0..n-1` whose score passes `keep`, in the order of
+ * {@link orderByScore} (score descending, ties by index): a selection in O(n k), for when only the
+ * head of a long list is shown.
+ */
+export function topByScore(n: number, k: number, score: (i: number) => number, keep: (s: number) => boolean): number[] {
+  const best: number[] = [];
+  const bestScore: number[] = [];
+  if (k <= 0) return best;
+  for (let i = 0; i < n; i++) {
+    const s = score(i);
+    if (!keep(s)) continue;
+    // Indices come in ascending order, so a tied score never goes before an earlier one.
+    let at = best.length;
+    while (at > 0 && !tied(bestScore[at - 1]!, s) && s > bestScore[at - 1]!) at--;
+    if (at >= k) continue;
+    best.splice(at, 0, i);
+    bestScore.splice(at, 0, s);
+    if (best.length > k) {
+      best.pop();
+      bestScore.pop();
+    }
+  }
+  return best;
+}
+

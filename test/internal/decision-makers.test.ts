@@ -1,6 +1,8 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { ValidationError, buildGraph } from '../../src/index.js';
-import { byScoreThenId, decisionMakers, greaterThan, tied } from '../../src/internal/decision-makers.js';
+import { byScoreThenId, decisionMakers, greaterThan, orderByScore, tied, topByScore } from '../../src/internal/decision-makers.js';
+import { PROPERTY_SEED } from '../support/arbitraries.js';
 import { RANK_KERNEL_DEFAULTS, rankScores } from '../../src/internal/rank-scores.js';
 import { loadFixture } from '../support/fixtures.js';
 
@@ -156,4 +158,26 @@ describe('byScoreThenId', () => {
     // 'B' < 'a' < 'b' by code unit
     expect(sorted).toEqual(['c', 'B', 'a', 'b', 'Z']);
   });
+});
+
+describe('topByScore', () => {
+  it.each<[string, number[], number, number[]]>([
+    ['nothing asked, nothing given', [3, 1, 2], 0, []],
+    ['the two largest, largest first', [0.1, 0.5, 0.3, 0.4], 2, [1, 3]],
+    ['ties keep index order (= id order)', [0.2, 0.5, 0.5, 0.5], 2, [1, 2]],
+    ['a score within 1e-12 of another counts as tied', [0.5, 0.5 + 1e-13, 0.1], 2, [0, 1]],
+    ['fewer kept than asked', [0, 0.2, 0], 3, [1]],
+    ['more asked than there are', [0.3, 0.1], 5, [0, 1]],
+  ])('topByScore: %s', (_name, scores, k, expected) => {
+    expect(topByScore(scores.length, k, (i) => scores[i]!, (s) => s > 0)).toEqual(expected);
+  });
+
+  test.prop([fc.array(fc.constantFrom(0, 0.1, 0.25, 0.5, 0.5 + 1e-13, 1, 2), { maxLength: 60 }), fc.nat({ max: 8 })], { seed: PROPERTY_SEED })(
+    'the k best are the head of the full ordering',
+    (scores, k) => {
+      const kept = scores.map((s, i) => [s, i] as const).filter(([s]) => s > 0).map(([, i]) => i);
+      const full = [...orderByScore(Int32Array.from(kept), (i) => scores[i]!)];
+      expect(topByScore(scores.length, k, (i) => scores[i]!, (s) => s > 0)).toEqual(full.slice(0, k));
+    },
+  );
 });
