@@ -8,7 +8,8 @@ import type { PowerGraph } from '../graph/power-graph.js';
 import type { Deal } from '../model/types.js';
 import type { Role } from '../model/vocabulary.js';
 import { SCORE_CHECKS, SCORE_DEFAULTS, displayName, rankKernel, stanceOrNull, type ScoreOptions } from '../internal/common.js';
-import { byScoreThenId } from '../internal/decision-makers.js';
+import { byScoreThenId, orderByScore } from '../internal/decision-makers.js';
+import { iota } from '../internal/arena.js';
 import { resolveOptions } from '../internal/options.js';
 import { rankScores } from '../internal/rank-scores.js';
 
@@ -98,7 +99,8 @@ export function measureSupportBase(input: Deal | PowerGraph | unknown, options?:
   return {
     ...totals,
     interval: [totals.net - totals.unknownShare, totals.net + totals.unknownShare],
-    contributors: [...contributors].sort(byScoreThenId((x) => Math.abs(x.contribution), (x) => x.id)),
+    // People are indexed in id order, so ordering indices orders by score, then id.
+    contributors: Array.from(orderByScore(iota(g.n), (i) => Math.abs(contributors[i]!.contribution)), (i) => contributors[i]!),
     byDepartment,
     byRole,
     rule: 'support = sum p_i max(0, u_i); opposition = sum p_i max(0, -u_i); net = support - opposition; unknown stances count 0, and -1/+1 in the interval.',
@@ -123,19 +125,20 @@ function groupBy<K extends string | null>(
   people: readonly SupportContributor[],
   keys: (i: number) => readonly K[],
 ): [K, SupportGroup][] {
-  const groups = new Map<K, SupportContributor[]>();
-  people.forEach((c, i) => {
+  const groups = new Map<K, number[]>();
+  people.forEach((_c, i) => {
     for (const key of keys(i)) {
-      const list = groups.get(key) ?? [];
-      list.push(c);
-      groups.set(key, list);
+      const list = groups.get(key);
+      if (list) list.push(i);
+      else groups.set(key, [i]);
     }
   });
   const out: [K, SupportGroup][] = [...groups].map(([key, members]) => [
     key,
     {
-      ...aggregate(members),
-      people: [...members].sort(byScoreThenId((x) => x.weight, (x) => x.id)).map((x) => x.id),
+      ...aggregate(members.map((i) => people[i]!)),
+      // Members are indices in ascending (= id) order: orderByScore breaks ties by id.
+      people: Array.from(orderByScore(Int32Array.from(members), (i) => people[i]!.weight), (i) => people[i]!.id),
     },
   ]);
   return out.sort((a, b) =>

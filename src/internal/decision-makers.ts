@@ -68,6 +68,52 @@ export function byScoreThenId<T>(score: (x: T) => number, id: (x: T) => string):
   };
 }
 
+/** From this many items on, {@link orderByScore} sorts by radix: a comparator sort costs about 0.5 µs an item there. */
+const RADIX_FROM = 4096;
+
+/**
+ * Positions `0..n-1` ordered by `s` descending, equal values in position order: a stable LSD radix
+ * sort on the IEEE-754 bits (four 16-bit digits), O(n). The bits are mapped so that unsigned order
+ * is descending numeric order (-0 comes after +0; the caller's tie pass treats them as tied).
+ *
+ * @internal
+ */
+export function radixOrderDescending(s: Float64Array): Int32Array {
+  const n = s.length;
+  const bits = new Uint32Array(s.buffer, s.byteOffset, 2 * n); // little-endian: [lo, hi] per value
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const h = bits[2 * k + 1]!;
+    const l = bits[2 * k]!;
+    // Ascending-sortable: negative -> flip every bit; positive -> flip the sign bit. Then flip
+    // every bit again for descending: negative -> the bits as they are; positive -> all but the sign.
+    if (h & 0x80000000) {
+      hi[k] = h;
+      lo[k] = l;
+    } else {
+      hi[k] = (h ^ 0x7fffffff) >>> 0;
+      lo[k] = ~l >>> 0;
+    }
+  }
+  let from: Int32Array = iota(n);
+  let to: Int32Array = new Int32Array(n);
+  const count = new Int32Array(65537);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    count.fill(0);
+    for (let k = 0; k < n; k++) count[((word[from[k]!]! >>> shift) & 0xffff) + 1]!++;
+    for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
+    for (let k = 0; k < n; k++) {
+      const e = from[k]!;
+      to[count[(word[e]! >>> shift) & 0xffff]!++] = e;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
 /**
  * Sorts item indices by score descending, ties (the design rule) by index ascending — which is id
  * order whenever indices are person indices (people are indexed in id order). A numeric sort, then
@@ -76,8 +122,12 @@ export function byScoreThenId<T>(score: (x: T) => number, id: (x: T) => string):
  */
 export function orderByScore(items: Int32Array, score: (i: number) => number): Int32Array {
   const s = Float64Array.from(items, score);
-  const pos = iota(items.length);
-  pos.sort((a, b) => s[b]! - s[a]! || items[a]! - items[b]!);
+  let pos: Int32Array;
+  if (items.length >= RADIX_FROM) pos = radixOrderDescending(s);
+  else {
+    pos = iota(items.length);
+    pos.sort((a, b) => s[b]! - s[a]! || items[a]! - items[b]!);
+  }
   const out = Int32Array.from(pos, (k) => items[k]!);
   const sorted = Float64Array.from(pos, (k) => s[k]!);
   for (let a = 0; a < out.length; ) {

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { ValidationError, buildGraph } from '../../src/index.js';
-import { byScoreThenId, decisionMakers, greaterThan, orderByScore, tied, topByScore } from '../../src/internal/decision-makers.js';
+import { byScoreThenId, decisionMakers, greaterThan, orderByScore, radixOrderDescending, tied, topByScore } from '../../src/internal/decision-makers.js';
 import { PROPERTY_SEED } from '../support/arbitraries.js';
 import { RANK_KERNEL_DEFAULTS, rankScores } from '../../src/internal/rank-scores.js';
 import { loadFixture } from '../support/fixtures.js';
@@ -178,6 +178,33 @@ describe('topByScore', () => {
       const kept = scores.map((s, i) => [s, i] as const).filter(([s]) => s > 0).map(([, i]) => i);
       const full = [...orderByScore(Int32Array.from(kept), (i) => scores[i]!)];
       expect(topByScore(scores.length, k, (i) => scores[i]!, (s) => s > 0)).toEqual(full.slice(0, k));
+    },
+  );
+});
+
+describe('radixOrderDescending', () => {
+  it('orders by value descending, equal values in position order (hand-checked)', () => {
+    // values:   0: 0.5, 1: -2, 2: 0.5, 3: Infinity, 4: -0, 5: 0, 6: -Infinity, 7: 1e-300
+    // descending: Infinity(3), 0.5(0), 0.5(2), 1e-300(7), 0(5), -0(4), -2(1), -Infinity(6)
+    const s = Float64Array.from([0.5, -2, 0.5, Infinity, -0, 0, -Infinity, 1e-300]);
+    expect([...radixOrderDescending(s)]).toEqual([3, 0, 2, 7, 5, 4, 1, 6]);
+  });
+
+  test.prop([fc.array(fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 0.5, 1)), { maxLength: 300 })], { seed: PROPERTY_SEED })(
+    'radix order is the comparator order, ties by position',
+    (values) => {
+      const s = Float64Array.from(values);
+      const expected = [...values.keys()].sort((a, b) => (s[a]! === s[b]! ? (Object.is(s[a], s[b]) ? a - b : Object.is(s[a], -0) ? 1 : -1) : s[b]! - s[a]!));
+      expect([...radixOrderDescending(s)]).toEqual(expected);
+    },
+  );
+
+  test.prop([fc.array(fc.constantFrom(0, 0.1, 0.25, 0.5, 0.5 + 1e-13, 1), { minLength: 4096, maxLength: 5000 })], { seed: PROPERTY_SEED, numRuns: 20 })(
+    'orderByScore on many items (the radix path) gives the comparator order',
+    (scores) => {
+      const items = Int32Array.from(scores.keys());
+      const expected = [...items].sort((a, b) => (tied(scores[a]!, scores[b]!) ? a - b : scores[b]! - scores[a]!));
+      expect([...orderByScore(items, (i) => scores[i]!)]).toEqual(expected);
     },
   );
 });
