@@ -113,21 +113,25 @@ export function rankKeyPeople(input: Deal | PowerGraph | unknown, options?: Rank
   const assumedSet = new Set(assumed);
 
   const amount = f64(g.n); // scratch: what arrives from each listener j
-  // Amount descending, ties by index (= id order); one comparator for every person.
-  const byAmount = (a: number, b: number) => (tied(amount[a]!, amount[b]!) ? a - b : amount[b]! - amount[a]!);
+  const listeners = new Int32Array(g.n); // scratch: one person's listeners, in order
   const people = g.ids.map((id, i) => {
     // j listens to i when i -> j is an influence edge (W_ji = outW[e]); i itself when W_ii > 1e-12.
-    const listeners: number[] = [];
-    for (let e = ptr[i]!; e < ptr[i + 1]!; e++) {
-      const j = idx[e]!;
-      amount[j] = o.alpha * outW[e]! * p[j]!;
-      listeners.push(j);
+    let count = 0;
+    const end = ptr[i + 1]!;
+    const last = self[i]! > 1e-12 ? end + 1 : end; // the out-edges of i, then i itself
+    for (let e = ptr[i]!; e < last; e++) {
+      const j = e < end ? idx[e]! : i;
+      amount[j] = o.alpha * (e < end ? outW[e]! : self[i]!) * p[j]!;
+      // Insertion: amount descending, ties by index (= id order). Rows are short.
+      let k = count++;
+      while (k > 0 && (tied(amount[listeners[k - 1]!]!, amount[j]!) ? listeners[k - 1]! > j : amount[listeners[k - 1]!]! < amount[j]!)) {
+        listeners[k] = listeners[k - 1]!;
+        k--;
+      }
+      listeners[k] = j;
     }
-    if (self[i]! > 1e-12) {
-      amount[i] = o.alpha * self[i]! * p[i]!;
-      listeners.push(i);
-    }
-    const via: ScoreVia[] = listeners.sort(byAmount).map((j) => ({ id: g.ids[j]!, amount: amount[j]! }));
+    const via = new Array<ScoreVia>(count);
+    for (let k = 0; k < count; k++) via[k] = { id: g.ids[listeners[k]!]!, amount: amount[listeners[k]!]! };
     return {
       id,
       name: displayName(g, i),

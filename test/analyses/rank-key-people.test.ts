@@ -308,3 +308,22 @@ describe('rankKeyPeople', () => {
     });
   });
 });
+
+describe('rankKeyPeople via order', () => {
+  it('lists tied amounts by id: a leader with three equal reports', () => {
+    // m has no manager and reports a, b, c (derived lines m -> report at 0.5, report -> m at 0.3/3 = 0.1).
+    // Each report listens to m alone with W = 0.5 (slack 0.5 on the diagonal), and the reports are
+    // symmetric, so p_a = p_b = p_c and m's via amounts 1/2 * 0.5 * p_r are equal: by id, a, b, c.
+    const r = rankKeyPeople(deal([{ id: 'm' }, { id: 'c', reportsTo: 'm' }, { id: 'a', reportsTo: 'm' }, { id: 'b', reportsTo: 'm' }]));
+    expect(person(r, 'm').parts.via.map((x) => x.id).filter((id) => id !== 'm')).toEqual(['a', 'b', 'c']);
+  });
+
+  test.prop([arbitraryDeal()], { seed: PROPERTY_SEED })('every via list runs from the largest amount down, ties by id', (raw) => {
+    for (const p of rankKeyPeople(raw).people)
+      for (let k = 1; k < p.parts.via.length; k++) {
+        const [a, b] = [p.parts.via[k - 1]!, p.parts.via[k]!];
+        const isTied = Math.abs(a.amount - b.amount) <= 1e-12 * Math.max(1, Math.abs(a.amount), Math.abs(b.amount));
+        expect(isTied ? a.id < b.id : a.amount > b.amount).toBe(true);
+      }
+  });
+});
