@@ -7,7 +7,7 @@
  * input is invalid, so it can only make a valid parse faster, never change a result: a property test
  * (test/model/fast-parse.test.ts) checks it against zod on valid, mutated and hostile deals.
  *
- * About 10x faster than zod on a 20-person deal, which is most of the cost of a batch line.
+ * About 9x faster than zod on a 20-person deal (12 µs against 100 µs on the bench machine).
  *
  * @internal
  * @module
@@ -26,14 +26,15 @@ function giveUp(): never {
 
 /**
  * A plain object (prototype Object.prototype or null) whose enumerable keys, own and inherited
- * (`for...in`, as zod's strict check reads them), are all in `allowed`, none holding `undefined`.
+ * (`for...in`, as zod's strict check reads them), are all in `allowed` (any key when `null`), none
+ * holding `undefined`.
  */
-function record(value: unknown, allowed: ReadonlySet<string>): Obj {
+function record(value: unknown, allowed: ReadonlySet<string> | null): Obj {
   if (typeof value !== 'object' || value === null) giveUp();
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) giveUp();
   const obj = value as Obj;
-  for (const key in obj) if (!allowed.has(key) || obj[key] === undefined) giveUp();
+  for (const key in obj) if ((allowed !== null && !allowed.has(key)) || obj[key] === undefined) giveUp();
   return obj;
 }
 
@@ -135,7 +136,7 @@ function reportsTo(value: unknown): string[] {
 
 /** `{ [competitor]: 0..1 }`, keys as zod's record reads them (own string keys). */
 function affinity(value: unknown): Obj {
-  const obj = record(value, ANY_KEY);
+  const obj = record(value, null);
   const out: Obj = {};
   for (const key of Reflect.ownKeys(obj)) {
     if (typeof key !== 'string' || key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(obj, key)) giveUp();
@@ -143,9 +144,6 @@ function affinity(value: unknown): Obj {
   }
   return out;
 }
-
-/** Accepts every key (for records). */
-const ANY_KEY: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
 
 const keys = (...names: string[]): ReadonlySet<string> => new Set(names);
 
