@@ -225,11 +225,15 @@ export function graphWithout(g: PowerGraph, id: string): PowerGraph {
   for (const person of deal.people) people[index.get(person.id)!] = person;
 
   // x's managers lose a report: their other reports' derived lines to them are re-weighted.
-  const managerIds = g.people[x]!.reportsTo;
-  const reportCount = new Map<number, number>();
-  if (managerIds.length > 0)
+  const reportCount = new Map<number, number>(); // x's managers (old index) -> their number of reports
+  for (const m of g.people[x]!.reportsTo) reportCount.set(g.index.get(m)!, 0);
+  if (reportCount.size > 0)
     for (const person of g.people)
-      for (const m of person.reportsTo) if (managerIds.includes(m)) reportCount.set(g.index.get(m)!, (reportCount.get(g.index.get(m)!) ?? 0) + 1);
+      for (const m of person.reportsTo) {
+        const k = g.index.get(m)!;
+        const c = reportCount.get(k);
+        if (c !== undefined) reportCount.set(k, c + 1);
+      }
 
   // A line whose weight underflowed to 0 (a subnormal reportWeight) was never built, but may
   // weigh more than 0 with one report fewer: then rebuild from the deal.
@@ -238,19 +242,20 @@ export function graphWithout(g: PowerGraph, id: string): PowerGraph {
 
   // Influence edges without x, rows by source; a derived line u -> v into one of x's managers is
   // re-weighted when it is a report's line (u reports to v).
-  const influenceOut = withoutRowAndColumn(g.influenceOut, x, (u, v, e, weight) =>
-    g.derivedOut[e] === 1 && reportCount.has(v) && g.people[u]!.reportsTo.includes(g.ids[v]!) ? rw / (reportCount.get(v)! - 1) : weight,
-  );
-  const derivedOut = u8(influenceOut.idx.length);
-  {
-    let k = 0;
-    for (let u = 0; u < g.n; u++) {
-      if (u === x) continue;
-      for (let e: number = g.influenceOut.ptr[u]!; e < g.influenceOut.ptr[u + 1]!; e++) if (g.influenceOut.idx[e] !== x) derivedOut[k++] = g.derivedOut[e]!;
-    }
+  const { from, ...influenceOut } = withoutRowAndColumn(g.influenceOut, x);
+  const derivedOut = u8(from.length);
+  for (let k = 0; k < from.length; k++) derivedOut[k] = g.derivedOut[from[k]!]!;
+  if (reportCount.size > 0) {
+    const old = (i: number) => (i < x ? i : i + 1); // new index -> old index
+    for (let u = 0; u < n; u++)
+      for (let k = influenceOut.ptr[u]!; k < influenceOut.ptr[u + 1]!; k++) {
+        const v = old(influenceOut.idx[k]!);
+        const c = reportCount.get(v);
+        if (c !== undefined && derivedOut[k] === 1 && g.people[old(u)]!.reportsTo.includes(g.ids[v]!)) influenceOut.w[k] = rw / (c - 1);
+      }
   }
   const influenceIn = transpose(influenceOut);
-  const informsIn = withoutRowAndColumn(g.informsIn, x, (_u, _v, _e, weight) => weight);
+  const { from: _informsFrom, ...informsIn } = withoutRowAndColumn(g.informsIn, x);
 
   const conflictKeys = new Set<number>();
   for (const key of g.conflictKeys) {
@@ -289,9 +294,9 @@ export function graphWithout(g: PowerGraph, id: string): PowerGraph {
 
 /**
  * A CSR without row and column `x`, indices above `x` shifted down by one, entries in their order;
- * `weight(row, col, entry, w)` (old indices) gives each kept entry's weight.
+ * `from[k]` is the entry of `c` that entry `k` was copied from.
  */
-function withoutRowAndColumn(c: Csr, x: number, weight: (row: number, col: number, e: number, w: number) => number): Csr {
+function withoutRowAndColumn(c: Csr, x: number): Csr & { from: Int32Array } {
   const n = c.ptr.length - 2; // rows after removal
   let m = 0;
   for (let r = 0; r <= n; r++) {
@@ -301,6 +306,7 @@ function withoutRowAndColumn(c: Csr, x: number, weight: (row: number, col: numbe
   const ptr = i32(n + 1);
   const idx = i32(m);
   const w = f64(m);
+  const from = i32(m);
   let k = 0;
   let row = 0;
   for (let r = 0; r <= n; r++) {
@@ -309,11 +315,12 @@ function withoutRowAndColumn(c: Csr, x: number, weight: (row: number, col: numbe
       const col = c.idx[e]!;
       if (col === x) continue;
       idx[k] = col < x ? col : col - 1;
-      w[k++] = weight(r, col, e, c.w[e]!);
+      w[k] = c.w[e]!;
+      from[k++] = e;
     }
     ptr[++row] = k;
   }
-  return { ptr, idx, w };
+  return { ptr, idx, w, from };
 }
 
 /** The transpose of a CSR whose rows are sorted by column; the transpose's rows come out sorted too. */

@@ -53,7 +53,8 @@ export function solveForward(g: PowerGraph, lambda: Float64Array, b: Float64Arra
   let iterations = 0;
   let residual = Number.POSITIVE_INFINITY;
   // The sweep is written out here and in solveAdjoint (not shared through a callback): a callback
-  // called per person from two places is not inlined, and costs about half the time of a sweep.
+  // called per person from two places is not inlined, which cost about 15% of predictConsensus at
+  // 100,000 people.
   // `!(residual < tol)` and not `residual >= tol`: a NaN residual must not end the loop as converged.
   while (!(residual < options.tolerance)) {
     if (iterations >= options.maxIterations) throw new ConvergenceError(fn, iterations, residual);
